@@ -1,0 +1,1 @@
+//! Blocklist matching (in progress).
