@@ -1,0 +1,403 @@
+//! The SQLite backend: one database file, WAL journal, `synchronous=FULL` (a commit is on disk before the call
+//! returns), `secure_delete` (deleted item text is overwritten in the file).
+//!
+//! One connection behind a std mutex, used from tokio's blocking pool: SQLite serialises writers anyway, and the
+//! statements here take microseconds.
+
+use crate::{
+    keys, Blocklist, DescriptionPatch, Item, ListVersion, NewItem, NewKeys, ResourceId, Store, StoreError,
+};
+use async_trait::async_trait;
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")];
+
+/// Name of the resource created on first start.
+pub const DEFAULT_RESOURCE: &str = "default";
+/// Region of the default resource.
+pub const DEFAULT_REGION: &str = "local";
+
+/// Most items per list (Azure documents 10,000).
+pub const MAX_ITEMS_PER_LIST: usize = 10_000;
+
+/// The SQLite store.
+#[derive(Clone)]
+pub struct SqliteStore {
+    conn: Arc<Mutex<Connection>>,
+    path: PathBuf,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore").field("path", &self.path).finish()
+    }
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<SqliteStore, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| StoreError::Backend(format!("cannot create {}: {e}", dir.display())))?;
+        }
+        let conn = Connection::open(path)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "secure_delete", "ON")?;
+        let mut conn = conn;
+        migrate(&mut conn)?;
+        Ok(SqliteStore { conn: Arc::new(Mutex::new(conn)), path: path.to_owned() })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    async fn run<T, F>(&self, f: F) -> Result<T, StoreError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut Connection) -> Result<T, StoreError> + Send + 'static,
+    {
+        let conn = self.conn.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut guard = conn.lock().map_err(|_| StoreError::Backend("connection lock poisoned".into()))?;
+            f(&mut guard)
+        })
+        .await
+        .map_err(|e| StoreError::Backend(format!("store task failed: {e}")))?
+    }
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let done: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(done as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (i + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn list_row(tx: &Connection, r: &ResourceId, name: &str) -> Result<Option<(i64, i64)>, StoreError> {
+    Ok(tx
+        .query_row(
+            "SELECT id, version FROM blocklists WHERE resource_id = ?1 AND name = ?2",
+            params![r.0, name],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?)
+}
+
+fn require_list(tx: &Connection, r: &ResourceId, name: &str) -> Result<i64, StoreError> {
+    list_row(tx, r, name)?.map(|(id, _)| id).ok_or_else(|| StoreError::NotFound(format!("blocklist '{name}'")))
+}
+
+fn bump_version(tx: &Transaction<'_>, list_id: i64) -> Result<(), StoreError> {
+    tx.execute("UPDATE blocklists SET version = version + 1 WHERE id = ?1", params![list_id])?;
+    Ok(())
+}
+
+fn item_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
+    Ok(Item { id: row.get(0)?, text: row.get(1)?, description: row.get(2)?, is_regex: row.get::<_, i64>(3)? != 0 })
+}
+
+fn insert_key(tx: &Transaction<'_>, r: &str, slot: i64, key: &str) -> Result<(), StoreError> {
+    let salt = keys::salt();
+    tx.execute(
+        "INSERT INTO api_keys (resource_id, slot, lookup, salt, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![r, slot, keys::lookup(key), &salt[..], &keys::hash(&salt, key)[..]],
+    )?;
+    Ok(())
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+#[async_trait]
+impl Store for SqliteStore {
+    async fn ensure_default_resource(&self, bootstrap_key: Option<&str>) -> Result<Option<NewKeys>, StoreError> {
+        let bootstrap = bootstrap_key.map(str::to_owned);
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let exists: Option<String> = tx
+                .query_row("SELECT id FROM resources WHERE name = ?1", params![DEFAULT_RESOURCE], |r| r.get(0))
+                .optional()?;
+            if exists.is_some() {
+                return Ok(None);
+            }
+            let id = uuid::Uuid::new_v4().to_string();
+            tx.execute(
+                "INSERT INTO resources (id, name, region, created_at) VALUES (?1, ?2, ?3, ?4)",
+                params![id, DEFAULT_RESOURCE, DEFAULT_REGION, now_secs()],
+            )?;
+            let key1 = bootstrap.unwrap_or_else(keys::generate);
+            let key2 = keys::generate();
+            insert_key(&tx, &id, 1, &key1)?;
+            insert_key(&tx, &id, 2, &key2)?;
+            tx.commit()?;
+            Ok(Some(NewKeys { resource: ResourceId(id), key1, key2 }))
+        })
+        .await
+    }
+
+    async fn authenticate(&self, key: &str) -> Result<Option<ResourceId>, StoreError> {
+        let key = key.to_owned();
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached("SELECT resource_id, salt, hash FROM api_keys WHERE lookup = ?1")?;
+            let rows = stmt.query_map(params![keys::lookup(&key)], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, Vec<u8>>(1)?, row.get::<_, Vec<u8>>(2)?))
+            })?;
+            let mut found = None;
+            for row in rows {
+                let (rid, salt, hash) = row?;
+                // Compare every candidate, not just until the first hit, so timing does not depend on order.
+                if keys::ct_eq(&keys::hash(&salt, &key), &hash) && found.is_none() {
+                    found = Some(ResourceId(rid));
+                }
+            }
+            Ok(found)
+        })
+        .await
+    }
+
+    async fn upsert_blocklist(
+        &self,
+        r: &ResourceId,
+        name: &str,
+        description: DescriptionPatch,
+    ) -> Result<(Blocklist, bool), StoreError> {
+        let (r, name) = (r.clone(), name.to_owned());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let existing: Option<Option<String>> = tx
+                .query_row(
+                    "SELECT description FROM blocklists WHERE resource_id = ?1 AND name = ?2",
+                    params![r.0, name],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            let created = existing.is_none();
+            let new_desc = match (description, existing.flatten()) {
+                (DescriptionPatch::Keep, old) => old,
+                (DescriptionPatch::Clear, _) => None,
+                (DescriptionPatch::Set(d), _) => Some(d),
+            };
+            if created {
+                tx.execute(
+                    "INSERT INTO blocklists (resource_id, name, description) VALUES (?1, ?2, ?3)",
+                    params![r.0, name, new_desc],
+                )?;
+            } else {
+                tx.execute(
+                    "UPDATE blocklists SET description = ?3 WHERE resource_id = ?1 AND name = ?2",
+                    params![r.0, name, new_desc],
+                )?;
+            }
+            tx.commit()?;
+            Ok((Blocklist { name, description: new_desc }, created))
+        })
+        .await
+    }
+
+    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<Blocklist>, StoreError> {
+        let (r, name) = (r.clone(), name.to_owned());
+        self.run(move |c| {
+            Ok(c.query_row(
+                "SELECT name, description FROM blocklists WHERE resource_id = ?1 AND name = ?2",
+                params![r.0, name],
+                |row| Ok(Blocklist { name: row.get(0)?, description: row.get(1)? }),
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<Blocklist>, StoreError> {
+        let r = r.clone();
+        self.run(move |c| {
+            let mut stmt =
+                c.prepare_cached("SELECT name, description FROM blocklists WHERE resource_id = ?1 ORDER BY name")?;
+            let rows = stmt
+                .query_map(params![r.0], |row| Ok(Blocklist { name: row.get(0)?, description: row.get(1)? }))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    async fn delete_blocklist(&self, r: &ResourceId, name: &str) -> Result<bool, StoreError> {
+        let (r, name) = (r.clone(), name.to_owned());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let n = tx.execute("DELETE FROM blocklists WHERE resource_id = ?1 AND name = ?2", params![r.0, name])?;
+            tx.commit()?;
+            if n > 0 {
+                // Move the zeroed pages out of the WAL into the main file now, so the old text is gone from disk.
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            }
+            Ok(n > 0)
+        })
+        .await
+    }
+
+    async fn upsert_items(&self, r: &ResourceId, list: &str, items: Vec<NewItem>) -> Result<Vec<Item>, StoreError> {
+        let (r, list) = (r.clone(), list.to_owned());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let list_id = require_list(&tx, &r, &list)?;
+            let mut count: i64 =
+                tx.query_row("SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = ?1", params![list_id], |row| {
+                    row.get(0)
+                })?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                let existing: Option<String> = tx
+                    .query_row(
+                        "SELECT item_id FROM blocklist_items WHERE blocklist_id = ?1 AND text = ?2",
+                        params![list_id, it.text],
+                        |row| row.get(0),
+                    )
+                    .optional()?;
+                let id = match existing {
+                    Some(id) => {
+                        tx.execute(
+                            "UPDATE blocklist_items SET description = ?3, is_regex = ?4 \
+                             WHERE blocklist_id = ?1 AND item_id = ?2",
+                            params![list_id, id, it.description, it.is_regex as i64],
+                        )?;
+                        id
+                    }
+                    None => {
+                        if count as usize >= MAX_ITEMS_PER_LIST {
+                            return Err(StoreError::LimitExceeded(format!(
+                                "a blocklist holds at most {MAX_ITEMS_PER_LIST} items"
+                            )));
+                        }
+                        let id = uuid::Uuid::new_v4().to_string();
+                        tx.execute(
+                            "INSERT INTO blocklist_items (blocklist_id, item_id, text, description, is_regex) \
+                             VALUES (?1, ?2, ?3, ?4, ?5)",
+                            params![list_id, id, it.text, it.description, it.is_regex as i64],
+                        )?;
+                        count += 1;
+                        id
+                    }
+                };
+                out.push(Item { id, text: it.text, description: it.description, is_regex: it.is_regex });
+            }
+            bump_version(&tx, list_id)?;
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+    }
+
+    async fn remove_items(&self, r: &ResourceId, list: &str, ids: &[String]) -> Result<(), StoreError> {
+        let (r, list, ids) = (r.clone(), list.to_owned(), ids.to_vec());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let list_id = require_list(&tx, &r, &list)?;
+            let mut removed = 0;
+            for id in &ids {
+                removed +=
+                    tx.execute("DELETE FROM blocklist_items WHERE blocklist_id = ?1 AND item_id = ?2", params![
+                        list_id, id
+                    ])?;
+            }
+            if removed > 0 {
+                bump_version(&tx, list_id)?;
+            }
+            tx.commit()?;
+            if removed > 0 {
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            }
+            Ok(())
+        })
+        .await
+    }
+
+    async fn list_items(
+        &self,
+        r: &ResourceId,
+        list: &str,
+        skip: usize,
+        limit: usize,
+    ) -> Result<(Vec<Item>, usize), StoreError> {
+        let (r, list) = (r.clone(), list.to_owned());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let list_id = require_list(&tx, &r, &list)?;
+            let total: i64 =
+                tx.query_row("SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = ?1", params![list_id], |row| {
+                    row.get(0)
+                })?;
+            let items = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT item_id, text, description, is_regex FROM blocklist_items WHERE blocklist_id = ?1 \
+                     ORDER BY seq LIMIT ?2 OFFSET ?3",
+                )?;
+                let rows = stmt.query_map(
+                    params![list_id, limit.min(i64::MAX as usize) as i64, skip.min(i64::MAX as usize) as i64],
+                    item_from_row,
+                )?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            };
+            tx.commit()?;
+            Ok((items, total as usize))
+        })
+        .await
+    }
+
+    async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<Item>, StoreError> {
+        let (r, list, id) = (r.clone(), list.to_owned(), id.to_owned());
+        self.run(move |c| {
+            let list_id = require_list(c, &r, &list)?;
+            Ok(c.query_row(
+                "SELECT item_id, text, description, is_regex FROM blocklist_items \
+                 WHERE blocklist_id = ?1 AND item_id = ?2",
+                params![list_id, id],
+                item_from_row,
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    async fn list_versions(&self, r: &ResourceId, names: &[String]) -> Result<Vec<Option<ListVersion>>, StoreError> {
+        let (r, names) = (r.clone(), names.to_vec());
+        self.run(move |c| {
+            names
+                .iter()
+                .map(|n| Ok(list_row(c, &r, n)?.map(|(id, version)| ListVersion { id, version })))
+                .collect()
+        })
+        .await
+    }
+
+    async fn load_items(&self, r: &ResourceId, list: &str) -> Result<Option<(ListVersion, Vec<Item>)>, StoreError> {
+        let (r, list) = (r.clone(), list.to_owned());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let Some((id, version)) = list_row(&tx, &r, &list)? else { return Ok(None) };
+            let items = {
+                let mut stmt = tx.prepare_cached(
+                    "SELECT item_id, text, description, is_regex FROM blocklist_items WHERE blocklist_id = ?1 \
+                     ORDER BY seq",
+                )?;
+                let rows = stmt.query_map(params![id], item_from_row)?;
+                rows.collect::<Result<Vec<_>, _>>()?
+            };
+            tx.commit()?;
+            Ok(Some((ListVersion { id, version }, items)))
+        })
+        .await
+    }
+}

@@ -1,0 +1,130 @@
+//! Behaviour of the SQLite store. (Run per backend once PostgreSQL exists.)
+
+use custos_store::sqlite::SqliteStore;
+use custos_store::{DescriptionPatch, NewItem, ResourceId, Store, StoreError};
+
+async fn fresh() -> (tempfile::TempDir, SqliteStore, ResourceId, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap();
+    let keys = store.ensure_default_resource(Some("bootstrap-key-1")).await.unwrap().expect("created");
+    let key2 = keys.key2.clone();
+    (dir, store, keys.resource, key2)
+}
+
+fn item(text: &str) -> NewItem {
+    NewItem { text: text.into(), description: None, is_regex: false }
+}
+
+#[tokio::test]
+async fn default_resource_is_created_once_and_both_keys_authenticate() {
+    let (dir, store, r, key2) = fresh().await;
+    assert_eq!(store.authenticate("bootstrap-key-1").await.unwrap(), Some(r.clone()));
+    assert_eq!(store.authenticate(&key2).await.unwrap(), Some(r.clone()));
+    assert_eq!(store.authenticate("wrong").await.unwrap(), None);
+    assert!(store.ensure_default_resource(Some("other")).await.unwrap().is_none());
+    drop(store);
+    // Reopening keeps the resource and its keys; keys are not stored in clear.
+    let store = SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap();
+    assert_eq!(store.authenticate("bootstrap-key-1").await.unwrap(), Some(r));
+    let raw = std::fs::read(dir.path().join("db").join("custos.db")).unwrap();
+    assert!(!raw.windows(15).any(|w| w == b"bootstrap-key-1"), "key stored in clear");
+}
+
+#[tokio::test]
+async fn blocklist_upsert_reports_creation_and_merges_description() {
+    let (_d, store, r, _) = fresh().await;
+    let (b, created) = store.upsert_blocklist(&r, "L1", DescriptionPatch::Set("d".into())).await.unwrap();
+    assert!(created);
+    assert_eq!(b.description.as_deref(), Some("d"));
+    let (b, created) = store.upsert_blocklist(&r, "L1", DescriptionPatch::Keep).await.unwrap();
+    assert!(!created);
+    assert_eq!(b.description.as_deref(), Some("d"));
+    let (b, _) = store.upsert_blocklist(&r, "L1", DescriptionPatch::Clear).await.unwrap();
+    assert_eq!(b.description, None);
+    store.upsert_blocklist(&r, "A0", DescriptionPatch::Keep).await.unwrap();
+    let names: Vec<_> = store.list_blocklists(&r).await.unwrap().into_iter().map(|b| b.name).collect();
+    assert_eq!(names, ["A0", "L1"]);
+    // names are case-sensitive keys
+    assert!(store.get_blocklist(&r, "l1").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn items_are_keyed_on_text_ordered_by_insertion_and_paged() {
+    let (_d, store, r, _) = fresh().await;
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
+    let first = store.upsert_items(&r, "L", vec![item("a"), item("b"), item("c")]).await.unwrap();
+    let again = store
+        .upsert_items(&r, "L", vec![NewItem { text: "b".into(), description: Some("x".into()), is_regex: false }])
+        .await
+        .unwrap();
+    assert_eq!(again[0].id, first[1].id, "re-adding a text keeps its id");
+    let (page, total) = store.list_items(&r, "L", 1, 1).await.unwrap();
+    assert_eq!(total, 3);
+    assert_eq!(page[0].id, first[1].id);
+    assert_eq!(page[0].description.as_deref(), Some("x"));
+    let (all, _) = store.list_items(&r, "L", 0, 100).await.unwrap();
+    assert_eq!(all.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+    assert_eq!(store.get_item(&r, "L", &first[2].id).await.unwrap().unwrap().text, "c");
+    assert!(store.get_item(&r, "L", "nope").await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn versions_change_with_items_and_lists_are_recreated_with_new_ids() {
+    let (_d, store, r, _) = fresh().await;
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
+    let v0 = store.list_versions(&r, &["L".into(), "missing".into()]).await.unwrap();
+    assert!(v0[1].is_none());
+    let added = store.upsert_items(&r, "L", vec![item("a")]).await.unwrap();
+    let v1 = store.list_versions(&r, &["L".into()]).await.unwrap()[0].unwrap();
+    assert_ne!(v0[0].unwrap(), v1);
+    store.remove_items(&r, "L", &[added[0].id.clone(), "unknown".into()]).await.unwrap();
+    let (v2, items) = store.load_items(&r, "L").await.unwrap().unwrap();
+    assert_ne!(v1, v2);
+    assert!(items.is_empty());
+    assert!(store.delete_blocklist(&r, "L").await.unwrap());
+    assert!(!store.delete_blocklist(&r, "L").await.unwrap());
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
+    let v3 = store.list_versions(&r, &["L".into()]).await.unwrap()[0].unwrap();
+    assert_ne!(v3.id, v2.id);
+}
+
+#[tokio::test]
+async fn missing_lists_are_not_found_and_the_item_cap_holds() {
+    let (_d, store, r, _) = fresh().await;
+    assert!(matches!(store.upsert_items(&r, "nope", vec![item("a")]).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.remove_items(&r, "nope", &[]).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.list_items(&r, "nope", 0, 1).await, Err(StoreError::NotFound(_))));
+    store.upsert_blocklist(&r, "big", DescriptionPatch::Keep).await.unwrap();
+    for chunk in 0..100 {
+        let batch = (0..100).map(|i| item(&format!("t{chunk}-{i}"))).collect();
+        store.upsert_items(&r, "big", batch).await.unwrap();
+    }
+    let err = store.upsert_items(&r, "big", vec![item("one-more")]).await.unwrap_err();
+    assert!(matches!(err, StoreError::LimitExceeded(_)));
+    // The failed request wrote nothing; updating an existing text is still allowed at the cap.
+    assert_eq!(store.list_items(&r, "big", 0, 1).await.unwrap().1, 10_000);
+    store.upsert_items(&r, "big", vec![item("t0-0")]).await.unwrap();
+}
+
+#[tokio::test]
+async fn other_resources_see_nothing() {
+    let (_d, store, r, _) = fresh().await;
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
+    let other = ResourceId("someone-else".into());
+    assert!(store.get_blocklist(&other, "L").await.unwrap().is_none());
+    assert!(store.list_blocklists(&other).await.unwrap().is_empty());
+    assert!(matches!(store.upsert_items(&other, "L", vec![item("a")]).await, Err(StoreError::NotFound(_))));
+}
+
+#[tokio::test]
+async fn deleted_item_text_is_gone_from_the_files() {
+    let (dir, store, r, _) = fresh().await;
+    let canary = "zq-canary-item-7731";
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
+    store.upsert_items(&r, "L", vec![item(canary)]).await.unwrap();
+    assert!(store.delete_blocklist(&r, "L").await.unwrap());
+    for entry in std::fs::read_dir(dir.path().join("db")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!bytes.windows(canary.len()).any(|w| w == canary.as_bytes()), "item text left on disk");
+    }
+}
