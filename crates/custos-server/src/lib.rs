@@ -1,1 +1,113 @@
-//! Server (in progress).
+//! The Custos HTTP service: the Azure AI Content Safety data plane (api-versions 2023-10-01 and 2024-09-01).
+//!
+//! # Layout
+//! - [`config`]: the one validated `Config` (embedded defaults, file, environment).
+//! - [`app`]: `fn app(state) -> Router`, middleware (request id, access log, time limit, key, api-version).
+//! - [`routes`]: one file per resource; a handler validates, calls the store or the engine, converts to wire.
+//! - [`error`]: `ApiError`, the single mapping from every failure to status + Azure error envelope.
+//! - [`extract`]: extractors whose rejections are `ApiError`s.
+//! - [`state`]: shared state: store, models, admission control, compiled-blocklist cache.
+//!
+//! [`run`] builds everything from a `Config` and serves until the shutdown future resolves.
+//! No code here logs or stores request content: logs carry method, route template, status, latency, request id
+//! and a hash of the resource id.
+#![deny(missing_docs)]
+
+pub mod app;
+pub mod config;
+pub mod error;
+pub mod extract;
+pub mod routes;
+pub mod state;
+
+use anyhow::Context;
+use config::{Config, DatabaseUrl};
+use custos_engine::image::ImageModel;
+use custos_engine::text::TextModel;
+use custos_store::sqlite::SqliteStore;
+use custos_store::Store;
+use state::{AppState, MatcherCache, Models};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Semaphore;
+
+/// Loads the models from `dir` (text from `dir/text`, image models and ONNX Runtime from `dir/vendor`).
+pub fn load_models(dir: &Path, image_threads: usize) -> anyhow::Result<Models> {
+    let text = TextModel::load(&dir.join("text"))
+        .with_context(|| format!("loading the text model from {}", dir.join("text").display()))?;
+    let image = ImageModel::load(dir, image_threads).with_context(|| {
+        format!("loading the image models from {} (run scripts/fetch-models.sh to fetch them)", dir.display())
+    })?;
+    Ok(Models { text, image })
+}
+
+/// Opens the configured store.
+pub fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    match config.database_url()? {
+        DatabaseUrl::Sqlite(path) => {
+            let store = SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))?;
+            Ok(Arc::new(store))
+        }
+    }
+}
+
+/// Builds the state from its parts.
+pub fn build_state(config: &Config, store: Arc<dyn Store>, models: Arc<Models>) -> AppState {
+    AppState {
+        store,
+        models,
+        matchers: Arc::new(MatcherCache::default()),
+        admission: Arc::new(Semaphore::new(config.engine.max_pending)),
+        workers: Arc::new(Semaphore::new(config.workers())),
+        public_url: Some(config.server.public_url.clone()).filter(|u| !u.is_empty()),
+    }
+}
+
+/// Starts the service: opens the store, creates the default resource on first start (printing its keys once
+/// on stdout), loads the models, binds, and serves until `shutdown` resolves. Calls `on_bound` with the bound
+/// address (useful with port 0).
+pub async fn run(
+    config: Config,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+    on_bound: impl FnOnce(SocketAddr),
+) -> anyhow::Result<()> {
+    let store = open_store(&config)?;
+    let bootstrap = Some(config.auth.bootstrap_key.expose()).filter(|k| !k.is_empty());
+    if let Some(keys) = store.ensure_default_resource(bootstrap).await? {
+        // Printed once, on stdout (not the log): only salted hashes are stored.
+        if bootstrap.is_some() {
+            println!("Created the default resource. Key 1 is CUSTOS_BOOTSTRAP_KEY. Key 2: {}", keys.key2);
+        } else {
+            println!("Created the default resource. Key 1: {}  Key 2: {}", keys.key1, keys.key2);
+        }
+        println!("Keys are shown only now; store them safely.");
+    }
+    let started = std::time::Instant::now();
+    let dir = config.models.dir.clone();
+    let threads = config.engine.image_threads;
+    let models = tokio::task::spawn_blocking(move || load_models(&dir, threads)).await??;
+    tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "models loaded");
+    let state = build_state(&config, store, Arc::new(models));
+    let router = app::app(state, config.server.max_body_bytes, Duration::from_secs(config.server.request_timeout_secs));
+    let listener = tokio::net::TcpListener::bind(config.server.listen)
+        .await
+        .with_context(|| format!("binding {}", config.server.listen))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, "listening");
+    on_bound(addr);
+    axum::serve(listener, router).with_graceful_shutdown(shutdown).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Replaces the default panic hook, whose message can quote the data being processed (a string slice panic
+/// prints the string), with one that logs only the location.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let location = info.location().map(|l| format!("{}:{}", l.file(), l.line())).unwrap_or_default();
+        tracing::error!(%location, "panic (message withheld: it may contain request content)");
+    }));
+}

@@ -1,0 +1,317 @@
+//! Configuration: the embedded `config/default.toml`, then an optional file, then the environment, into one
+//! validated [`Config`]. Building runtime objects from it happens in [`crate::run`].
+
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// The embedded defaults.
+pub const DEFAULT_TOML: &str = include_str!("../../../config/default.toml");
+
+/// A secret whose `Debug` and `Display` print `***`.
+#[derive(Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(transparent)]
+pub struct Secret(String);
+
+impl Secret {
+    /// The secret value.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(if self.0.is_empty() { "\"\"" } else { "***" })
+    }
+}
+
+/// The whole configuration.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// `[server]`
+    pub server: ServerConfig,
+    /// `[database]`
+    pub database: DatabaseConfig,
+    /// `[models]`
+    pub models: ModelsConfig,
+    /// `[engine]`
+    pub engine: EngineConfig,
+    /// `[auth]`
+    pub auth: AuthConfig,
+    /// `[log]`
+    pub log: LogConfig,
+}
+
+/// `[server]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerConfig {
+    /// Listen address.
+    pub listen: SocketAddr,
+    /// Base URL for paging links; empty = from the Host header.
+    pub public_url: String,
+    /// Largest request body.
+    pub max_body_bytes: usize,
+    /// Per-request time limit.
+    pub request_timeout_secs: u64,
+}
+
+/// `[database]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseConfig {
+    /// Database URL.
+    pub url: String,
+}
+
+/// `[models]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ModelsConfig {
+    /// Model folder.
+    pub dir: PathBuf,
+}
+
+/// `[engine]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EngineConfig {
+    /// Concurrent model runs; 0 = CPUs.
+    pub workers: usize,
+    /// Admitted analysis requests.
+    pub max_pending: usize,
+    /// Intra-op threads per image session.
+    pub image_threads: usize,
+}
+
+/// `[auth]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AuthConfig {
+    /// Key 1 of the default resource on first start.
+    pub bootstrap_key: Secret,
+}
+
+/// `[log]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogConfig {
+    /// "text" or "json".
+    pub format: LogFormat,
+    /// Tracing filter.
+    pub level: String,
+}
+
+/// Log output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    /// Human-readable lines.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+/// Where the store lives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// An SQLite file.
+    Sqlite(PathBuf),
+}
+
+/// A configuration error, reported at start.
+#[derive(Debug, thiserror::Error)]
+#[error("configuration: {0}")]
+pub struct ConfigError(String);
+
+/// The documented variables and the keys they set.
+const NAMED_VARS: &[(&str, &str, &str)] = &[
+    ("CUSTOS_LISTEN", "server", "listen"),
+    ("CUSTOS_DATABASE_URL", "database", "url"),
+    ("CUSTOS_MODEL_DIR", "models", "dir"),
+    ("CUSTOS_BOOTSTRAP_KEY", "auth", "bootstrap_key"),
+];
+
+/// Variables with the CUSTOS_ prefix that are not configuration keys.
+const OTHER_VARS: &[&str] = &["CUSTOS_CONFIG"];
+
+impl Config {
+    /// Loads defaults, then `file` (if any), then variables from `env`.
+    pub fn load(file: Option<&Path>, env: impl IntoIterator<Item = (String, String)>) -> Result<Config, ConfigError> {
+        let mut table: toml::Table =
+            toml::from_str(DEFAULT_TOML).map_err(|e| ConfigError(format!("embedded defaults: {e}")))?;
+        if let Some(path) = file {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| ConfigError(format!("cannot read {}: {e}", path.display())))?;
+            let overlay: toml::Table =
+                toml::from_str(&text).map_err(|e| ConfigError(format!("{}: {e}", path.display())))?;
+            merge(&mut table, overlay, path)?;
+        }
+        let env: BTreeMap<String, String> = env.into_iter().filter(|(k, _)| k.starts_with("CUSTOS_")).collect();
+        for (var, value) in &env {
+            let (section, key) = if let Some((_, s, k)) = NAMED_VARS.iter().find(|(v, _, _)| v == var) {
+                (s.to_string(), k.to_string())
+            } else if let Some(rest) = var.strip_prefix("CUSTOS__") {
+                match rest.split_once("__") {
+                    Some((s, k)) if !s.is_empty() && !k.is_empty() => (s.to_lowercase(), k.to_lowercase()),
+                    _ => return Err(ConfigError(format!("{var}: expected CUSTOS__SECTION__KEY"))),
+                }
+            } else if OTHER_VARS.contains(&var.as_str()) {
+                continue;
+            } else {
+                return Err(ConfigError(format!(
+                    "unknown variable {var}; known: {}, CUSTOS_CONFIG and CUSTOS__SECTION__KEY",
+                    NAMED_VARS.iter().map(|v| v.0).collect::<Vec<_>>().join(", ")
+                )));
+            };
+            set_from_env(&mut table, &section, &key, value, var)?;
+        }
+        let config: Config = table.try_into().map_err(|e: toml::de::Error| ConfigError(e.message().to_owned()))?;
+        config.validate()?;
+        Ok(config)
+    }
+
+    fn validate(&self) -> Result<(), ConfigError> {
+        self.database_url()?;
+        if self.server.max_body_bytes < 1024 {
+            return Err(ConfigError("server.max_body_bytes must be at least 1024".into()));
+        }
+        if self.engine.max_pending == 0 || self.engine.image_threads == 0 {
+            return Err(ConfigError("engine.max_pending and engine.image_threads must be positive".into()));
+        }
+        let url = &self.server.public_url;
+        if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
+            return Err(ConfigError("server.public_url must start with http:// or https://".into()));
+        }
+        Ok(())
+    }
+
+    /// The parsed database URL.
+    pub fn database_url(&self) -> Result<DatabaseUrl, ConfigError> {
+        let url = self.database.url.trim();
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            if path.is_empty() {
+                return Err(ConfigError("database.url: sqlite:// needs a file path".into()));
+            }
+            return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
+        }
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            return Err(ConfigError(
+                "database.url: the PostgreSQL backend is not available in this build yet; use sqlite://PATH".into(),
+            ));
+        }
+        Err(ConfigError("database.url must look like sqlite://PATH".into()))
+    }
+
+    /// Model workers: the configured number, or the CPU count.
+    pub fn workers(&self) -> usize {
+        if self.engine.workers > 0 {
+            self.engine.workers
+        } else {
+            std::thread::available_parallelism().map(usize::from).unwrap_or(2)
+        }
+    }
+}
+
+fn merge(base: &mut toml::Table, overlay: toml::Table, path: &Path) -> Result<(), ConfigError> {
+    for (section, value) in overlay {
+        let (Some(toml::Value::Table(dst)), toml::Value::Table(src)) = (base.get_mut(&section), value) else {
+            return Err(ConfigError(format!("{}: unknown section [{section}]", path.display())));
+        };
+        for (k, v) in src {
+            if !dst.contains_key(&k) {
+                return Err(ConfigError(format!("{}: unknown key {section}.{k}", path.display())));
+            }
+            dst.insert(k, v);
+        }
+    }
+    Ok(())
+}
+
+fn set_from_env(table: &mut toml::Table, section: &str, key: &str, value: &str, var: &str) -> Result<(), ConfigError> {
+    let Some(toml::Value::Table(sec)) = table.get_mut(section) else {
+        return Err(ConfigError(format!("{var}: unknown section {section}")));
+    };
+    let Some(old) = sec.get(key) else {
+        return Err(ConfigError(format!("{var}: unknown key {section}.{key}")));
+    };
+    let new = match old {
+        toml::Value::Integer(_) => toml::Value::Integer(
+            value.trim().parse().map_err(|_| ConfigError(format!("{var}: expected an integer")))?,
+        ),
+        toml::Value::Boolean(_) => toml::Value::Boolean(
+            value.trim().parse().map_err(|_| ConfigError(format!("{var}: expected true or false")))?,
+        ),
+        _ => toml::Value::String(value.to_owned()),
+    };
+    sec.insert(key.to_owned(), new);
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &[(&str, &str)]) -> Vec<(String, String)> {
+        vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn the_embedded_defaults_parse() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert_eq!(c.server.listen.to_string(), "127.0.0.1:5080");
+        assert_eq!(c.database_url().unwrap(), DatabaseUrl::Sqlite("custos-data/custos.db".into()));
+        assert_eq!(c.models.dir, PathBuf::from("models"));
+        assert_eq!(c.auth.bootstrap_key.expose(), "");
+    }
+
+    #[test]
+    fn named_and_generic_variables_override() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("CUSTOS_LISTEN", "127.0.0.1:0"),
+                ("CUSTOS_DATABASE_URL", "sqlite:///tmp/x.db"),
+                ("CUSTOS_BOOTSTRAP_KEY", "k1"),
+                ("CUSTOS__ENGINE__MAX_PENDING", "7"),
+                ("PATH", "/bin"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.server.listen.port(), 0);
+        assert_eq!(c.database_url().unwrap(), DatabaseUrl::Sqlite("/tmp/x.db".into()));
+        assert_eq!(c.engine.max_pending, 7);
+        assert_eq!(format!("{:?}", c.auth.bootstrap_key), "***");
+    }
+
+    #[test]
+    fn unknown_or_invalid_settings_fail_clearly() {
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (&[("CUSTOS_LISTN", "x")], "unknown variable CUSTOS_LISTN"),
+            (&[("CUSTOS_LISTEN", "nonsense")], "invalid socket address"),
+            (&[("CUSTOS__ENGINE__MAX_PENDING", "many")], "expected an integer"),
+            (&[("CUSTOS__ENGINE__NOPE", "1")], "unknown key engine.nope"),
+            (&[("CUSTOS_DATABASE_URL", "mysql://x")], "sqlite://PATH"),
+            (&[("CUSTOS_DATABASE_URL", "postgres://x")], "not available"),
+            (&[("CUSTOS__LOG__FORMAT", "xml")], "unknown variant"),
+        ];
+        for (vars, want) in cases {
+            let err = Config::load(None, env(vars)).unwrap_err().to_string();
+            assert!(err.contains(want), "{vars:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn a_config_file_overrides_defaults_and_rejects_unknown_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("c.toml");
+        std::fs::write(&f, "[engine]\nworkers = 3\n").unwrap();
+        assert_eq!(Config::load(Some(&f), env(&[])).unwrap().workers(), 3);
+        std::fs::write(&f, "[engine]\nwrokers = 3\n").unwrap();
+        assert!(Config::load(Some(&f), env(&[])).unwrap_err().to_string().contains("unknown key engine.wrokers"));
+    }
+}

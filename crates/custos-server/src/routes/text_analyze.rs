@@ -1,0 +1,83 @@
+//! `POST /text:analyze`.
+
+use crate::error::ApiError;
+use crate::extract::{AzureJson, Resource};
+use crate::routes::{chars, selected_categories};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::Json;
+use custos_engine::blocklist::normalize;
+use custos_wire::blocklist::is_valid_blocklist_name;
+use custos_wire::text::{AnalyzeTextOptions, AnalyzeTextResult, CategoryAnalysis, TextBlocklistMatch};
+
+/// Longest text, in code points.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// Most blocklists named in one request (Azure documents none; this bounds the work of one request).
+pub const MAX_BLOCKLISTS_PER_REQUEST: usize = 100;
+
+/// Matches the named blocklists, then (unless halted by a hit) runs the text model.
+pub async fn analyze_text(
+    State(state): State<AppState>,
+    Resource(resource): Resource,
+    AzureJson(opts): AzureJson<AnalyzeTextOptions>,
+) -> Result<Json<AnalyzeTextResult>, ApiError> {
+    if chars(&opts.text) > MAX_TEXT_CHARS {
+        return Err(ApiError::body(
+            format!("The text is longer than {MAX_TEXT_CHARS} characters (Unicode code points)."),
+            "text",
+        ));
+    }
+    let mut names: Vec<String> = Vec::new();
+    for (i, n) in opts.blocklist_names.iter().flatten().enumerate() {
+        if !is_valid_blocklist_name(n) {
+            return Err(ApiError::body("Invalid blocklist name.", format!("blocklistNames[{i}]")));
+        }
+        if !names.contains(n) {
+            names.push(n.clone());
+        }
+    }
+    if names.len() > MAX_BLOCKLISTS_PER_REQUEST {
+        return Err(ApiError::body(
+            format!("At most {MAX_BLOCKLISTS_PER_REQUEST} blocklists can be named in one request."),
+            "blocklistNames",
+        ));
+    }
+    let lists = if names.is_empty() {
+        Vec::new()
+    } else {
+        state.matchers.get(state.store.as_ref(), &resource, &names).await?
+    };
+    let categories = selected_categories(opts.categories.as_deref());
+    let output = opts.output_type.unwrap_or_default();
+    let halt = opts.halt_on_blocklist_hit.unwrap_or(false);
+    let text = opts.text;
+
+    let (matches, analysis) = state
+        .compute(move |models| {
+            let mut matches = Vec::new();
+            if !lists.is_empty() {
+                let normalized = normalize(&text);
+                for (name, list) in &lists {
+                    for item in list.matches(&normalized) {
+                        matches.push(TextBlocklistMatch {
+                            blocklist_name: name.clone(),
+                            blocklist_item_id: item.id.clone(),
+                            blocklist_item_text: item.text.clone(),
+                        });
+                    }
+                }
+            }
+            let analysis = (!(halt && !matches.is_empty())).then(|| models.text.analyze(&text));
+            (matches, analysis)
+        })
+        .await?;
+
+    let categories_analysis = match analysis {
+        None => Vec::new(),
+        Some(a) => categories
+            .into_iter()
+            .map(|c| CategoryAnalysis { category: c, severity: a.severities[c.index()].for_output(output) })
+            .collect(),
+    };
+    Ok(Json(AnalyzeTextResult { blocklists_match: matches, categories_analysis, custos: None }))
+}
