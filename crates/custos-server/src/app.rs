@@ -59,6 +59,10 @@ async fn data_plane_guard(State(state): State<AppState>, mut req: Request, next:
         Ok(None) => return ApiError::Unauthorized.into_response(),
         Err(e) => return ApiError::from(e).into_response(),
     };
+    if !state.regions.contains(&resource.region) {
+        return ApiError::WrongRegion(resource.region).into_response();
+    }
+    let resource = resource.id;
     let query = QueryPairs::parse(req.uri().query());
     let version = match query.get("api-version") {
         None => return ApiError::UnsupportedVersion(None).into_response(),

@@ -58,6 +58,8 @@ pub struct ServerConfig {
     pub max_body_bytes: usize,
     /// Per-request time limit.
     pub request_timeout_secs: u64,
+    /// Regions served by this instance (at least one).
+    pub regions: Vec<String>,
 }
 
 /// `[database]`
@@ -183,6 +185,12 @@ impl Config {
         if self.engine.max_pending == 0 || self.engine.image_threads == 0 {
             return Err(ConfigError("engine.max_pending and engine.image_threads must be positive".into()));
         }
+        if self.server.regions.is_empty() {
+            return Err(ConfigError("server.regions must name at least one region".into()));
+        }
+        if let Some(bad) = self.server.regions.iter().find(|r| !is_region_name(r)) {
+            return Err(ConfigError(format!("server.regions: '{bad}' is not a region name (a-z, 0-9, '-', 1-32)")));
+        }
         let url = &self.server.public_url;
         if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(ConfigError("server.public_url must start with http:// or https://".into()));
@@ -217,6 +225,11 @@ impl Config {
     }
 }
 
+/// Region names: 1–32 characters of lower-case letters, digits and '-'.
+pub fn is_region_name(s: &str) -> bool {
+    (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 fn merge(base: &mut toml::Table, overlay: toml::Table, path: &Path) -> Result<(), ConfigError> {
     for (section, value) in overlay {
         let (Some(toml::Value::Table(dst)), toml::Value::Table(src)) = (base.get_mut(&section), value) else {
@@ -242,6 +255,9 @@ fn set_from_env(table: &mut toml::Table, section: &str, key: &str, value: &str, 
     let new = match old {
         toml::Value::Integer(_) => toml::Value::Integer(
             value.trim().parse().map_err(|_| ConfigError(format!("{var}: expected an integer")))?,
+        ),
+        toml::Value::Array(_) => toml::Value::Array(
+            value.split(',').map(str::trim).filter(|v| !v.is_empty()).map(|v| toml::Value::String(v.to_owned())).collect(),
         ),
         toml::Value::Boolean(_) => toml::Value::Boolean(
             value.trim().parse().map_err(|_| ConfigError(format!("{var}: expected true or false")))?,
@@ -278,6 +294,7 @@ mod tests {
                 ("CUSTOS_DATABASE_URL", "sqlite:///tmp/x.db"),
                 ("CUSTOS_BOOTSTRAP_KEY", "k1"),
                 ("CUSTOS__ENGINE__MAX_PENDING", "7"),
+                ("CUSTOS__SERVER__REGIONS", "eu-west, eu-north"),
                 ("PATH", "/bin"),
             ]),
         )
@@ -285,6 +302,7 @@ mod tests {
         assert_eq!(c.server.listen.port(), 0);
         assert_eq!(c.database_url().unwrap(), DatabaseUrl::Sqlite("/tmp/x.db".into()));
         assert_eq!(c.engine.max_pending, 7);
+        assert_eq!(c.server.regions, ["eu-west", "eu-north"]);
         assert_eq!(format!("{:?}", c.auth.bootstrap_key), "***");
     }
 
@@ -298,6 +316,8 @@ mod tests {
             (&[("CUSTOS_DATABASE_URL", "mysql://x")], "sqlite://PATH"),
             (&[("CUSTOS_DATABASE_URL", "postgres://x")], "not available"),
             (&[("CUSTOS__LOG__FORMAT", "xml")], "unknown variant"),
+            (&[("CUSTOS__SERVER__REGIONS", "")], "at least one region"),
+            (&[("CUSTOS__SERVER__REGIONS", "EU West")], "not a region name"),
         ];
         for (vars, want) in cases {
             let err = Config::load(None, env(vars)).unwrap_err().to_string();

@@ -26,10 +26,14 @@ pub enum ApiError {
     },
     /// The blocklist or item does not exist (404).
     NotFound(String),
+    /// The thing to create exists already (409).
+    Conflict(String),
     /// Missing or unknown api-version (400).
     UnsupportedVersion(Option<String>),
     /// Missing or wrong key (401).
     Unauthorized,
+    /// The key's resource is pinned to a region this instance does not serve (403).
+    WrongRegion(String),
     /// No such route (404).
     NoRoute,
     /// Method not allowed on the route (405).
@@ -61,6 +65,7 @@ impl ApiError {
                 (ErrorCode::InvalidResourceName, message.clone(), Some((*target).to_owned()))
             }
             ApiError::NotFound(m) => (ErrorCode::ResourceNotFound, m.clone(), None),
+            ApiError::Conflict(m) => (ErrorCode::Conflict, m.clone(), None),
             ApiError::UnsupportedVersion(v) => (
                 ErrorCode::UnsupportedApiVersion,
                 match v {
@@ -80,6 +85,14 @@ impl ApiError {
                 "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid \
                  key for an active subscription and use a correct regional API endpoint for your resource."
                     .into(),
+                None,
+            ),
+            ApiError::WrongRegion(region) => (
+                ErrorCode::WrongRegion,
+                format!(
+                    "This resource is pinned to region '{region}', which this instance does not serve. Send the \
+                     request to an endpoint of that region."
+                ),
                 None,
             ),
             ApiError::NoRoute => (ErrorCode::NotFound, "The requested route does not exist.".into(), None),
@@ -118,6 +131,7 @@ impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
         match e {
             StoreError::NotFound(what) => ApiError::NotFound(format!("The {what} does not exist.")),
+            StoreError::Conflict(what) => ApiError::Conflict(format!("The {what} already exists.")),
             StoreError::LimitExceeded(m) => ApiError::InvalidBody { message: m, target: Some("blocklistItems".into()) },
             StoreError::Backend(detail) => {
                 tracing::error!(%detail, "store failure");
@@ -147,7 +161,7 @@ impl IntoResponse for ApiError {
         let body = serde_json::to_vec(&ErrorResponse::new(code, message, target)).unwrap_or_default();
         let mut resp = (status, body).into_response();
         let h = resp.headers_mut();
-        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"));
+        h.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
         if let Ok(v) = HeaderValue::from_str(code.as_str()) {
             h.insert("x-ms-error-code", v);
         }

@@ -63,6 +63,7 @@ pub fn build_state(config: &Config, store: Arc<dyn Store>, models: Arc<Models>) 
         admission: Arc::new(Semaphore::new(config.engine.max_pending)),
         workers: Arc::new(Semaphore::new(config.workers())),
         public_url: Some(config.server.public_url.clone()).filter(|u| !u.is_empty()),
+        regions: Arc::new(config.server.regions.clone()),
     }
 }
 
@@ -76,7 +77,7 @@ pub async fn run(
 ) -> anyhow::Result<()> {
     let store = open_store(&config)?;
     let bootstrap = Some(config.auth.bootstrap_key.expose()).filter(|k| !k.is_empty());
-    if let Some(keys) = store.ensure_default_resource(bootstrap).await? {
+    if let Some(keys) = store.ensure_default_resource(bootstrap, &config.server.regions[0]).await? {
         // Printed once, on stdout (not the log): only salted hashes are stored.
         if bootstrap.is_some() {
             println!("Created the default resource. Key 1 is CUSTOS_BOOTSTRAP_KEY. Key 2: {}", keys.key2);

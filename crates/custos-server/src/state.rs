@@ -33,6 +33,8 @@ pub struct AppState {
     pub workers: Arc<Semaphore>,
     /// Base URL for absolute links, when configured.
     pub public_url: Option<String>,
+    /// Regions this instance serves.
+    pub regions: Arc<Vec<String>>,
 }
 
 impl AppState {

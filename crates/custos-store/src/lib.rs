@@ -28,6 +28,28 @@ impl fmt::Display for ResourceId {
     }
 }
 
+/// A resource (tenant): a name, the region its data is pinned to, and two API keys (stored as hashes).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResourceInfo {
+    /// Opaque id (a UUID).
+    pub id: ResourceId,
+    /// Unique name chosen by the operator.
+    pub name: String,
+    /// Region the resource is pinned to.
+    pub region: String,
+    /// Creation time, seconds since the Unix epoch.
+    pub created_at: i64,
+}
+
+/// One of the two key slots of a resource.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeySlot {
+    /// Key 1.
+    One = 1,
+    /// Key 2.
+    Two = 2,
+}
+
 /// A blocklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Blocklist {
@@ -112,6 +134,9 @@ pub enum StoreError {
     /// A documented limit would be exceeded.
     #[error("{0}")]
     LimitExceeded(String),
+    /// The thing to create exists already.
+    #[error("{0} already exists")]
+    Conflict(String),
     /// The database failed or is unreachable.
     #[error("database error: {0}")]
     Backend(String),
@@ -126,12 +151,29 @@ impl From<rusqlite::Error> for StoreError {
 /// The storage seam. SQLite implements it now; PostgreSQL implements the same trait.
 #[async_trait]
 pub trait Store: Send + Sync + 'static {
-    /// Creates the default resource on first start. Returns its keys when it was created now (`key1` is
-    /// `bootstrap_key` when given), `None` when it already existed.
-    async fn ensure_default_resource(&self, bootstrap_key: Option<&str>) -> Result<Option<NewKeys>, StoreError>;
+    /// Creates the resource named `default` in `region` on first start. Returns its keys when it was created now
+    /// (`key1` is `bootstrap_key` when given), `None` when it already existed.
+    async fn ensure_default_resource(
+        &self,
+        bootstrap_key: Option<&str>,
+        region: &str,
+    ) -> Result<Option<NewKeys>, StoreError>;
 
     /// The resource a key belongs to, if any. Constant-time comparison of the salted hash.
-    async fn authenticate(&self, key: &str) -> Result<Option<ResourceId>, StoreError>;
+    async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError>;
+
+    /// Creates a resource with two new random keys. `Conflict` if the name is taken.
+    async fn create_resource(&self, name: &str, region: &str) -> Result<NewKeys, StoreError>;
+
+    /// All resources, by name.
+    async fn list_resources(&self) -> Result<Vec<ResourceInfo>, StoreError>;
+
+    /// Deletes a resource with its keys, blocklists and items; `false` if it did not exist.
+    async fn delete_resource(&self, name: &str) -> Result<bool, StoreError>;
+
+    /// Replaces one key of a resource with a new random key (the other key keeps working); `None` if the
+    /// resource does not exist.
+    async fn regenerate_key(&self, name: &str, slot: KeySlot) -> Result<Option<String>, StoreError>;
 
     /// Creates (`true`) or updates (`false`) a blocklist.
     async fn upsert_blocklist(

@@ -5,7 +5,8 @@
 //! statements here take microseconds.
 
 use crate::{
-    keys, Blocklist, DescriptionPatch, Item, ListVersion, NewItem, NewKeys, ResourceId, Store, StoreError,
+    keys, Blocklist, DescriptionPatch, Item, KeySlot, ListVersion, NewItem, NewKeys, ResourceId, ResourceInfo, Store,
+    StoreError,
 };
 use async_trait::async_trait;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -17,9 +18,6 @@ const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")
 
 /// Name of the resource created on first start.
 pub const DEFAULT_RESOURCE: &str = "default";
-/// Region of the default resource.
-pub const DEFAULT_REGION: &str = "local";
-
 /// Most items per list (Azure documents 10,000).
 pub const MAX_ITEMS_PER_LIST: usize = 10_000;
 
@@ -117,14 +115,41 @@ fn insert_key(tx: &Transaction<'_>, r: &str, slot: i64, key: &str) -> Result<(),
     Ok(())
 }
 
+fn resource_from_row(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ResourceInfo> {
+    Ok(ResourceInfo {
+        id: ResourceId(row.get(at)?),
+        name: row.get(at + 1)?,
+        region: row.get(at + 2)?,
+        created_at: row.get(at + 3)?,
+    })
+}
+
+/// Inserts a resource with key 1 (`key1` or random) and a random key 2.
+fn insert_resource(tx: &Transaction<'_>, name: &str, region: &str, key1: Option<String>) -> Result<NewKeys, StoreError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    tx.execute(
+        "INSERT INTO resources (id, name, region, created_at) VALUES (?1, ?2, ?3, ?4)",
+        params![id, name, region, now_secs()],
+    )?;
+    let key1 = key1.unwrap_or_else(keys::generate);
+    let key2 = keys::generate();
+    insert_key(tx, &id, 1, &key1)?;
+    insert_key(tx, &id, 2, &key2)?;
+    Ok(NewKeys { resource: ResourceId(id), key1, key2 })
+}
+
 fn now_secs() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 #[async_trait]
 impl Store for SqliteStore {
-    async fn ensure_default_resource(&self, bootstrap_key: Option<&str>) -> Result<Option<NewKeys>, StoreError> {
-        let bootstrap = bootstrap_key.map(str::to_owned);
+    async fn ensure_default_resource(
+        &self,
+        bootstrap_key: Option<&str>,
+        region: &str,
+    ) -> Result<Option<NewKeys>, StoreError> {
+        let (bootstrap, region) = (bootstrap_key.map(str::to_owned), region.to_owned());
         self.run(move |c| {
             let tx = c.transaction()?;
             let exists: Option<String> = tx
@@ -133,37 +158,87 @@ impl Store for SqliteStore {
             if exists.is_some() {
                 return Ok(None);
             }
-            let id = uuid::Uuid::new_v4().to_string();
-            tx.execute(
-                "INSERT INTO resources (id, name, region, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![id, DEFAULT_RESOURCE, DEFAULT_REGION, now_secs()],
-            )?;
-            let key1 = bootstrap.unwrap_or_else(keys::generate);
-            let key2 = keys::generate();
-            insert_key(&tx, &id, 1, &key1)?;
-            insert_key(&tx, &id, 2, &key2)?;
+            let keys = insert_resource(&tx, DEFAULT_RESOURCE, &region, bootstrap)?;
             tx.commit()?;
-            Ok(Some(NewKeys { resource: ResourceId(id), key1, key2 }))
+            Ok(Some(keys))
         })
         .await
     }
 
-    async fn authenticate(&self, key: &str) -> Result<Option<ResourceId>, StoreError> {
+    async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError> {
         let key = key.to_owned();
         self.run(move |c| {
-            let mut stmt = c.prepare_cached("SELECT resource_id, salt, hash FROM api_keys WHERE lookup = ?1")?;
+            let mut stmt = c.prepare_cached(
+                "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at FROM api_keys k \
+                 JOIN resources r ON r.id = k.resource_id WHERE k.lookup = ?1",
+            )?;
             let rows = stmt.query_map(params![keys::lookup(&key)], |row| {
-                Ok((row.get::<_, String>(0)?, row.get::<_, Vec<u8>>(1)?, row.get::<_, Vec<u8>>(2)?))
+                Ok((row.get::<_, Vec<u8>>(0)?, row.get::<_, Vec<u8>>(1)?, resource_from_row(row, 2)?))
             })?;
             let mut found = None;
             for row in rows {
-                let (rid, salt, hash) = row?;
+                let (salt, hash, info) = row?;
                 // Compare every candidate, not just until the first hit, so timing does not depend on order.
                 if keys::ct_eq(&keys::hash(&salt, &key), &hash) && found.is_none() {
-                    found = Some(ResourceId(rid));
+                    found = Some(info);
                 }
             }
             Ok(found)
+        })
+        .await
+    }
+
+    async fn create_resource(&self, name: &str, region: &str) -> Result<NewKeys, StoreError> {
+        let (name, region) = (name.to_owned(), region.to_owned());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let taken: Option<String> =
+                tx.query_row("SELECT id FROM resources WHERE name = ?1", params![name], |r| r.get(0)).optional()?;
+            if taken.is_some() {
+                return Err(StoreError::Conflict(format!("resource '{name}'")));
+            }
+            let keys = insert_resource(&tx, &name, &region, None)?;
+            tx.commit()?;
+            Ok(keys)
+        })
+        .await
+    }
+
+    async fn list_resources(&self) -> Result<Vec<ResourceInfo>, StoreError> {
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached("SELECT id, name, region, created_at FROM resources ORDER BY name")?;
+            let rows = stmt.query_map([], |row| resource_from_row(row, 0))?.collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    async fn delete_resource(&self, name: &str) -> Result<bool, StoreError> {
+        let name = name.to_owned();
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let n = tx.execute("DELETE FROM resources WHERE name = ?1", params![name])?;
+            tx.commit()?;
+            if n > 0 {
+                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+            }
+            Ok(n > 0)
+        })
+        .await
+    }
+
+    async fn regenerate_key(&self, name: &str, slot: KeySlot) -> Result<Option<String>, StoreError> {
+        let name = name.to_owned();
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let id: Option<String> =
+                tx.query_row("SELECT id FROM resources WHERE name = ?1", params![name], |r| r.get(0)).optional()?;
+            let Some(id) = id else { return Ok(None) };
+            tx.execute("DELETE FROM api_keys WHERE resource_id = ?1 AND slot = ?2", params![id, slot as i64])?;
+            let key = keys::generate();
+            insert_key(&tx, &id, slot as i64, &key)?;
+            tx.commit()?;
+            Ok(Some(key))
         })
         .await
     }

@@ -1,12 +1,12 @@
 //! Behaviour of the SQLite store. (Run per backend once PostgreSQL exists.)
 
 use custos_store::sqlite::SqliteStore;
-use custos_store::{DescriptionPatch, NewItem, ResourceId, Store, StoreError};
+use custos_store::{DescriptionPatch, KeySlot, NewItem, ResourceId, Store, StoreError};
 
 async fn fresh() -> (tempfile::TempDir, SqliteStore, ResourceId, String) {
     let dir = tempfile::tempdir().unwrap();
     let store = SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap();
-    let keys = store.ensure_default_resource(Some("bootstrap-key-1")).await.unwrap().expect("created");
+    let keys = store.ensure_default_resource(Some("bootstrap-key-1"), "local").await.unwrap().expect("created");
     let key2 = keys.key2.clone();
     (dir, store, keys.resource, key2)
 }
@@ -18,14 +18,15 @@ fn item(text: &str) -> NewItem {
 #[tokio::test]
 async fn default_resource_is_created_once_and_both_keys_authenticate() {
     let (dir, store, r, key2) = fresh().await;
-    assert_eq!(store.authenticate("bootstrap-key-1").await.unwrap(), Some(r.clone()));
-    assert_eq!(store.authenticate(&key2).await.unwrap(), Some(r.clone()));
+    let info = store.authenticate("bootstrap-key-1").await.unwrap().unwrap();
+    assert_eq!((&info.id, info.name.as_str(), info.region.as_str()), (&r, "default", "local"));
+    assert_eq!(store.authenticate(&key2).await.unwrap().map(|i| i.id), Some(r.clone()));
     assert_eq!(store.authenticate("wrong").await.unwrap(), None);
-    assert!(store.ensure_default_resource(Some("other")).await.unwrap().is_none());
+    assert!(store.ensure_default_resource(Some("other"), "local").await.unwrap().is_none());
     drop(store);
     // Reopening keeps the resource and its keys; keys are not stored in clear.
     let store = SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap();
-    assert_eq!(store.authenticate("bootstrap-key-1").await.unwrap(), Some(r));
+    assert_eq!(store.authenticate("bootstrap-key-1").await.unwrap().map(|i| i.id), Some(r));
     let raw = std::fs::read(dir.path().join("db").join("custos.db")).unwrap();
     assert!(!raw.windows(15).any(|w| w == b"bootstrap-key-1"), "key stored in clear");
 }
@@ -123,6 +124,34 @@ async fn deleted_item_text_is_gone_from_the_files() {
     store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
     store.upsert_items(&r, "L", vec![item(canary)]).await.unwrap();
     assert!(store.delete_blocklist(&r, "L").await.unwrap());
+    for entry in std::fs::read_dir(dir.path().join("db")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        assert!(!bytes.windows(canary.len()).any(|w| w == canary.as_bytes()), "item text left on disk");
+    }
+}
+
+#[tokio::test]
+async fn resources_are_created_listed_rotated_and_deleted_with_their_data() {
+    let (dir, store, _default, _) = fresh().await;
+    let keys = store.create_resource("acme", "eu-west").await.unwrap();
+    assert!(matches!(store.create_resource("acme", "eu-west").await, Err(StoreError::Conflict(_))));
+    let names: Vec<_> = store.list_resources().await.unwrap().into_iter().map(|r| (r.name, r.region)).collect();
+    assert_eq!(names, [("acme".to_string(), "eu-west".to_string()), ("default".into(), "local".into())]);
+
+    // Rotating key 1 leaves key 2 working.
+    let new1 = store.regenerate_key("acme", KeySlot::One).await.unwrap().unwrap();
+    assert_eq!(store.authenticate(&keys.key1).await.unwrap(), None);
+    assert_eq!(store.authenticate(&new1).await.unwrap().unwrap().name, "acme");
+    assert_eq!(store.authenticate(&keys.key2).await.unwrap().unwrap().name, "acme");
+    assert_eq!(store.regenerate_key("nobody", KeySlot::Two).await.unwrap(), None);
+
+    let canary = "zq-resource-canary-3391";
+    store.upsert_blocklist(&keys.resource, "L", DescriptionPatch::Keep).await.unwrap();
+    store.upsert_items(&keys.resource, "L", vec![item(canary)]).await.unwrap();
+    assert!(store.delete_resource("acme").await.unwrap());
+    assert!(!store.delete_resource("acme").await.unwrap());
+    assert_eq!(store.authenticate(&keys.key2).await.unwrap(), None);
+    assert!(store.get_blocklist(&keys.resource, "L").await.unwrap().is_none());
     for entry in std::fs::read_dir(dir.path().join("db")).unwrap() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(!bytes.windows(canary.len()).any(|w| w == canary.as_bytes()), "item text left on disk");

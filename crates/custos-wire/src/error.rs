@@ -21,8 +21,12 @@ pub enum ErrorCode {
     UnsupportedApiVersion,
     /// Missing or wrong key (401). Azure's gateway reports the literal code "401".
     Unauthorized,
+    /// The resource is pinned to a region this instance does not serve (403).
+    WrongRegion,
     /// The route does not exist (404).
     NotFound,
+    /// The thing to create exists already (409).
+    Conflict,
     /// The method is not allowed on this route (405).
     MethodNotAllowed,
     /// The body is larger than the server accepts (413).
@@ -43,7 +47,9 @@ impl ErrorCode {
             ErrorCode::TooManyRequests => "TooManyRequests",
             ErrorCode::UnsupportedApiVersion => "UnsupportedApiVersion",
             ErrorCode::Unauthorized => "401",
+            ErrorCode::WrongRegion => "WrongRegion",
             ErrorCode::NotFound => "NotFound",
+            ErrorCode::Conflict => "Conflict",
             ErrorCode::MethodNotAllowed => "MethodNotAllowed",
             ErrorCode::RequestTooLarge => "RequestTooLarge",
             ErrorCode::UnsupportedMediaType => "UnsupportedMediaType",
@@ -55,8 +61,10 @@ impl ErrorCode {
         match self {
             ErrorCode::InvalidRequestBody | ErrorCode::InvalidResourceName | ErrorCode::UnsupportedApiVersion => 400,
             ErrorCode::Unauthorized => 401,
+            ErrorCode::WrongRegion => 403,
             ErrorCode::ResourceNotFound | ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
+            ErrorCode::Conflict => 409,
             ErrorCode::RequestTooLarge => 413,
             ErrorCode::UnsupportedMediaType => 415,
             ErrorCode::TooManyRequests => 429,

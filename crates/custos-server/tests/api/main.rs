@@ -43,6 +43,7 @@ fn models() -> Arc<Models> {
 
 pub struct TestApp {
     pub router: Router,
+    pub store: Arc<dyn Store>,
     pub key2: String,
     pub dir: tempfile::TempDir,
 }
@@ -73,10 +74,11 @@ impl TestApp {
     pub async fn with_config(config: Config) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let store = SqliteStore::open(&dir.path().join("custos.db")).unwrap();
-        let keys = store.ensure_default_resource(Some(KEY1)).await.unwrap().unwrap();
-        let state = custos_server::build_state(&config, Arc::new(store), models());
+        let keys = store.ensure_default_resource(Some(KEY1), &config.server.regions[0]).await.unwrap().unwrap();
+        let store: Arc<dyn Store> = Arc::new(store);
+        let state = custos_server::build_state(&config, store.clone(), models());
         let router = custos_server::app::app(state, config.server.max_body_bytes, Duration::from_secs(30));
-        TestApp { router, key2: keys.key2, dir }
+        TestApp { router, store, key2: keys.key2, dir }
     }
 
     pub async fn request(&self, method: Method, uri: impl AsRef<str>, key: Option<&str>, body: Option<Body>, content_type: Option<&str>) -> Reply {

@@ -87,3 +87,20 @@ async fn oversized_bodies_are_refused() {
     let big = json!({"text": "a".repeat(70 * 1024)});
     app.call(Method::POST, &url("/text:analyze"), Some(big)).await.assert_error(413, "RequestTooLarge");
 }
+
+#[tokio::test]
+async fn resources_pinned_to_another_region_are_refused_and_scoped() {
+    let app = TestApp::new().await;
+    let far = app.store.create_resource("far", "eu-west").await.unwrap();
+    let near = app.store.create_resource("near", "local").await.unwrap();
+    let text = || Some(Body::from(r#"{"text":"hello"}"#));
+    let r = app.request(Method::POST, url("/text:analyze"), Some(&far.key1), text(), Some("application/json")).await;
+    r.assert_error(403, "WrongRegion");
+    assert!(r.body["error"]["message"].as_str().unwrap().contains("eu-west"));
+    // Another resource in this region works, and sees none of the default resource's blocklists.
+    app.call(Method::PATCH, url("/text/blocklists/Shared"), Some(json!({}))).await;
+    let r = app.request(Method::GET, url("/text/blocklists"), Some(&near.key2), None, None).await;
+    assert_eq!(r.body, json!({"value": []}));
+    let r = app.request(Method::GET, url("/text/blocklists/Shared"), Some(&near.key2), None, None).await;
+    r.assert_error(404, "ResourceNotFound");
+}
