@@ -35,9 +35,20 @@ pub fn app(state: AppState, max_body_bytes: usize, request_timeout: Duration) ->
         // `layer`, not `route_layer`: the fallbacks are guarded too, so an unknown route reveals nothing without a key.
         .layer(middleware::from_fn_with_state(state.clone(), data_plane_guard));
 
+    let admin = Router::new()
+        .route("/resources", get(routes::admin_resources::list).post(routes::admin_resources::create))
+        .route(
+            "/resources/{name}",
+            get(routes::admin_resources::get).delete(routes::admin_resources::delete).post(routes::admin_resources::action),
+        )
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .fallback(|| async { ApiError::NoRoute })
+        .layer(middleware::from_fn_with_state(state.clone(), routes::admin_resources::guard));
+
     Router::new()
         .route("/health", get(|| async { axum::Json(serde_json::json!({"status": "ok"})) }))
         .nest("/contentsafety", data_plane)
+        .nest("/admin", admin)
         .fallback(|| async { ApiError::NoRoute })
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(middleware::from_fn(move |req, next| access_log(req, next, request_timeout)))

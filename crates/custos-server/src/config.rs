@@ -96,6 +96,8 @@ pub struct EngineConfig {
 pub struct AuthConfig {
     /// Key 1 of the default resource on first start.
     pub bootstrap_key: Secret,
+    /// Key of the admin API; empty disables it.
+    pub admin_key: Secret,
 }
 
 /// `[log]`
@@ -136,6 +138,7 @@ const NAMED_VARS: &[(&str, &str, &str)] = &[
     ("CUSTOS_DATABASE_URL", "database", "url"),
     ("CUSTOS_MODEL_DIR", "models", "dir"),
     ("CUSTOS_BOOTSTRAP_KEY", "auth", "bootstrap_key"),
+    ("CUSTOS_ADMIN_KEY", "auth", "admin_key"),
 ];
 
 /// Variables with the CUSTOS_ prefix that are not configuration keys.
@@ -184,6 +187,10 @@ impl Config {
         }
         if self.engine.max_pending == 0 || self.engine.image_threads == 0 {
             return Err(ConfigError("engine.max_pending and engine.image_threads must be positive".into()));
+        }
+        let admin = self.auth.admin_key.expose();
+        if !admin.is_empty() && admin.len() < 16 {
+            return Err(ConfigError("auth.admin_key must be at least 16 characters".into()));
         }
         if self.server.regions.is_empty() {
             return Err(ConfigError("server.regions must name at least one region".into()));

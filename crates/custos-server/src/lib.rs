@@ -45,7 +45,7 @@ pub fn load_models(dir: &Path, image_threads: usize) -> anyhow::Result<Models> {
 }
 
 /// Opens the configured store.
-pub fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
     match config.database_url()? {
         DatabaseUrl::Sqlite(path) => {
             let store = SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))?;
@@ -64,6 +64,7 @@ pub fn build_state(config: &Config, store: Arc<dyn Store>, models: Arc<Models>) 
         workers: Arc::new(Semaphore::new(config.workers())),
         public_url: Some(config.server.public_url.clone()).filter(|u| !u.is_empty()),
         regions: Arc::new(config.server.regions.clone()),
+        admin_key: Some(config.auth.admin_key.expose()).filter(|k| !k.is_empty()).map(Arc::from),
     }
 }
 
@@ -75,7 +76,7 @@ pub async fn run(
     shutdown: impl Future<Output = ()> + Send + 'static,
     on_bound: impl FnOnce(SocketAddr),
 ) -> anyhow::Result<()> {
-    let store = open_store(&config)?;
+    let store = open_store(&config).await?;
     let bootstrap = Some(config.auth.bootstrap_key.expose()).filter(|k| !k.is_empty());
     if let Some(keys) = store.ensure_default_resource(bootstrap, &config.server.regions[0]).await? {
         // Printed once, on stdout (not the log): only salted hashes are stored.

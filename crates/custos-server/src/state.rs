@@ -35,6 +35,8 @@ pub struct AppState {
     pub public_url: Option<String>,
     /// Regions this instance serves.
     pub regions: Arc<Vec<String>>,
+    /// The admin API key; `None` disables the admin API.
+    pub admin_key: Option<Arc<str>>,
 }
 
 impl AppState {

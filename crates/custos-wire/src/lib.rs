@@ -11,6 +11,7 @@
 //! line cannot leak what a customer sent.
 #![deny(missing_docs)]
 
+pub mod admin;
 pub mod blocklist;
 pub mod category;
 pub mod error;

@@ -1,19 +1,27 @@
 //! `custos`: parses the command line, sets up logging, and hands over to `custos_server::run`.
 
+mod admin;
+
 use anyhow::Context;
 use custos_server::config::{Config, LogFormat};
 use std::path::PathBuf;
 use tracing_subscriber::EnvFilter;
 
-const USAGE: &str = "\
+const USAGE_TEMPLATE: &str = "\
 Usage: custos <command> [options]
 
 Commands:
   serve [--config FILE]   Start the service (settings: config/default.toml, FILE or CUSTOS_CONFIG, environment)
+{ADMIN}
   help                    Show this help
   version                 Show the version
 
-Environment: CUSTOS_LISTEN, CUSTOS_DATABASE_URL, CUSTOS_MODEL_DIR, CUSTOS_BOOTSTRAP_KEY, CUSTOS__SECTION__KEY.";
+Environment: CUSTOS_LISTEN, CUSTOS_DATABASE_URL, CUSTOS_MODEL_DIR, CUSTOS_BOOTSTRAP_KEY, CUSTOS_ADMIN_KEY,
+CUSTOS__SECTION__KEY. `admin` reads the same configuration (at least the database URL).";
+
+fn usage() -> String {
+    USAGE_TEMPLATE.replace("{ADMIN}", admin::USAGE)
+}
 
 fn main() -> std::process::ExitCode {
     match real_main() {
@@ -29,15 +37,20 @@ fn real_main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("serve") => serve(&args[1..]),
+        Some("admin") => {
+            let config = Config::load(std::env::var_os("CUSTOS_CONFIG").map(PathBuf::from).as_deref(), std::env::vars())?;
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            runtime.block_on(admin::run(&config, &args[1..]))
+        }
         Some("version" | "--version" | "-V") => {
             println!("custos {}", env!("CARGO_PKG_VERSION"));
             Ok(())
         }
         Some("help" | "--help" | "-h") | None => {
-            println!("{USAGE}");
+            println!("{}", usage());
             Ok(())
         }
-        Some(other) => anyhow::bail!("unknown command '{other}'\n\n{USAGE}"),
+        Some(other) => anyhow::bail!("unknown command '{other}'\n\n{}", usage()),
     }
 }
 
@@ -47,7 +60,7 @@ fn serve(args: &[String]) -> anyhow::Result<()> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--config" => config_file = Some(it.next().context("--config needs a file")?.into()),
-            other => anyhow::bail!("unknown option '{other}'\n\n{USAGE}"),
+            other => anyhow::bail!("unknown option '{other}'\n\n{}", usage()),
         }
     }
     let config = Config::load(config_file.as_deref(), std::env::vars())?;

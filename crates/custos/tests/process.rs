@@ -171,3 +171,38 @@ fn acknowledged_writes_survive_kill_9() {
     let v: serde_json::Value = serde_json::from_str(&body[json_start..=json_end]).unwrap();
     assert_eq!(v["value"].as_array().unwrap().len(), 50);
 }
+
+#[test]
+fn the_admin_cli_manages_resources_next_to_a_running_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = [("CUSTOS_DATABASE_URL", "sqlite://state/custos.db"), ("CUSTOS__SERVER__REGIONS", "local,eu-west")];
+    let server = start(dir.path(), &db);
+    let admin = |args: &[&str]| {
+        let mut c = custos(dir.path());
+        c.arg("admin").args(args);
+        for (k, v) in db {
+            c.env(k, v);
+        }
+        let out = c.output().unwrap();
+        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+    };
+    let (ok, out) = admin(&["resources", "create", "acme", "--region", "eu-west"]);
+    assert!(ok, "{out}");
+    let key = |out: &str, label: &str| out.split(label).nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    let (key1, key2) = (key(&out, "Key 1: "), key(&out, "Key 2: "));
+    let (ok, out) = admin(&["resources", "list"]);
+    assert!(ok && out.contains("acme\teu-west\t") && out.contains("default\tlocal\t"), "{out}");
+    assert!(!out.contains(&key1));
+    let analyze = |k: &str| http(server.port, "POST", "/contentsafety/text:analyze?api-version=2023-10-01", Some(k), r#"{"text":"hi"}"#).0;
+    assert_eq!(analyze(&key1), 200);
+    let (ok, out) = admin(&["keys", "regenerate", "acme", "key1"]);
+    assert!(ok, "{out}");
+    let new1 = key(&out, "New key1 of acme: ");
+    assert_eq!((analyze(&key1), analyze(&new1), analyze(&key2)), (401, 200, 200));
+    assert!(!admin(&["resources", "create", "acme"]).0, "duplicate names are refused");
+    assert!(!admin(&["resources", "create", "far", "--region", "mars"]).0, "unserved regions are refused");
+    assert!(admin(&["resources", "delete", "acme"]).0);
+    assert_eq!(analyze(&key2), 401);
+    assert!(!admin(&["resources", "delete", "acme"]).0);
+    assert!(!admin(&["frobnicate"]).0);
+}

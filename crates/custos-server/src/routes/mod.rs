@@ -1,5 +1,6 @@
 //! One file per resource: analysis operations and blocklist management.
 
+pub mod admin_resources;
 pub mod blocklist_items;
 pub mod blocklists;
 pub mod image_analyze;

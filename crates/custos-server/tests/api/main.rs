@@ -4,6 +4,7 @@
 //! Where new tests go: one module per resource (`text`, `image`, `blocklists`, `protocol` for auth, versions and
 //! errors, `privacy` for what must never be logged).
 
+mod admin;
 mod blocklists;
 mod image;
 mod privacy;
