@@ -7,6 +7,7 @@
 mod admin;
 mod blocklists;
 mod image;
+mod isolation;
 mod privacy;
 mod protocol;
 mod text;
