@@ -121,10 +121,25 @@ pub enum LogFormat {
 }
 
 /// Where the store lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum DatabaseUrl {
     /// An SQLite file.
     Sqlite(PathBuf),
+    /// A PostgreSQL URL (`postgres://` or `postgresql://`, optional `schema=`), passed to the store as given.
+    Postgres(String),
+}
+
+impl std::fmt::Debug for DatabaseUrl {
+    /// The PostgreSQL URL may carry a password: print only the scheme and what follows the `@`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DatabaseUrl::Sqlite(path) => f.debug_tuple("Sqlite").field(path).finish(),
+            DatabaseUrl::Postgres(url) => {
+                let host = url.split_once("://").map(|(_, rest)| rest.rsplit_once('@').map_or(rest, |(_, h)| h));
+                f.debug_tuple("Postgres").field(&format!("postgres://***@{}", host.unwrap_or(""))).finish()
+            }
+        }
+    }
 }
 
 /// A configuration error, reported at start.
@@ -215,11 +230,14 @@ impl Config {
             return Ok(DatabaseUrl::Sqlite(PathBuf::from(path)));
         }
         if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            return Err(ConfigError(
-                "database.url: the PostgreSQL backend is not available in this build yet; use sqlite://PATH".into(),
-            ));
+            // Parsed (not connected) now, so a malformed URL fails at start; the message never quotes the URL.
+            custos_store::postgres::check_url(url).map_err(|e| match e {
+                custos_store::StoreError::Backend(m) => ConfigError(format!("database.url: {m}")),
+                other => ConfigError(format!("database.url: {other}")),
+            })?;
+            return Ok(DatabaseUrl::Postgres(url.to_owned()));
         }
-        Err(ConfigError("database.url must look like sqlite://PATH".into()))
+        Err(ConfigError("database.url must look like sqlite://PATH or postgres://USER@HOST:PORT/DATABASE".into()))
     }
 
     /// Model workers: the configured number, or the CPU count.
@@ -314,6 +332,18 @@ mod tests {
     }
 
     #[test]
+    fn postgres_urls_are_accepted_and_their_password_is_not_printed() {
+        for url in ["postgres://custos:pw-123@db:5432/custos", "postgresql://custos@db/custos?schema=tenant_a"] {
+            let c = Config::load(None, env(&[("CUSTOS_DATABASE_URL", url)])).unwrap();
+            assert_eq!(c.database_url().unwrap(), DatabaseUrl::Postgres(url.into()));
+            let debug = format!("{:?}", c.database_url().unwrap());
+            assert!(!debug.contains("pw-123") && debug.contains("db"), "{debug}");
+        }
+        let err = Config::load(None, env(&[("CUSTOS_DATABASE_URL", "postgres://u:pw-123@h:port/db")])).unwrap_err();
+        assert!(!err.to_string().contains("pw-123"), "{err}");
+    }
+
+    #[test]
     fn unknown_or_invalid_settings_fail_clearly() {
         let cases: &[(&[(&str, &str)], &str)] = &[
             (&[("CUSTOS_LISTN", "x")], "unknown variable CUSTOS_LISTN"),
@@ -321,7 +351,8 @@ mod tests {
             (&[("CUSTOS__ENGINE__MAX_PENDING", "many")], "expected an integer"),
             (&[("CUSTOS__ENGINE__NOPE", "1")], "unknown key engine.nope"),
             (&[("CUSTOS_DATABASE_URL", "mysql://x")], "sqlite://PATH"),
-            (&[("CUSTOS_DATABASE_URL", "postgres://x")], "not available"),
+            (&[("CUSTOS_DATABASE_URL", "postgres://u:pw@h:port/db")], "invalid PostgreSQL URL"),
+            (&[("CUSTOS_DATABASE_URL", "postgres://h/db?schema=No-Good")], "schema="),
             (&[("CUSTOS__LOG__FORMAT", "xml")], "unknown variant"),
             (&[("CUSTOS__SERVER__REGIONS", "")], "at least one region"),
             (&[("CUSTOS__SERVER__REGIONS", "EU West")], "not a region name"),

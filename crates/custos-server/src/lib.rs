@@ -24,6 +24,7 @@ use anyhow::Context;
 use config::{Config, DatabaseUrl};
 use custos_engine::image::ImageModel;
 use custos_engine::text::TextModel;
+use custos_store::postgres::PostgresStore;
 use custos_store::sqlite::SqliteStore;
 use custos_store::Store;
 use state::{AppState, MatcherCache, Models};
@@ -44,11 +45,16 @@ pub fn load_models(dir: &Path, image_threads: usize) -> anyhow::Result<Models> {
     Ok(Models { text, image })
 }
 
-/// Opens the configured store.
+/// Opens the configured store: the SQLite file, or the PostgreSQL database (retrying for about 30 s while the
+/// server is unreachable, then failing with a message naming host and port).
 pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
     match config.database_url()? {
         DatabaseUrl::Sqlite(path) => {
             let store = SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))?;
+            Ok(Arc::new(store))
+        }
+        DatabaseUrl::Postgres(url) => {
+            let store = PostgresStore::connect(&url).await.context("opening the PostgreSQL store")?;
             Ok(Arc::new(store))
         }
     }

@@ -13,6 +13,7 @@
 #![deny(missing_docs)]
 
 pub mod keys;
+pub mod postgres;
 pub mod sqlite;
 
 use async_trait::async_trait;

@@ -153,6 +153,6 @@ mod tests {
     fn rfc3339_dates() {
         assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
         assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
-        assert_eq!(super::rfc3339(1_795_741_199), "2026-11-26T23:39:59Z");
+        assert_eq!(super::rfc3339(1_795_741_199), "2026-11-27T00:59:59Z");
     }
 }

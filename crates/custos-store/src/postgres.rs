@@ -1,0 +1,690 @@
+//! The PostgreSQL backend, for several replicas sharing one database.
+//!
+//! # Connecting
+//! `postgres://USER[:PASSWORD]@HOST[:PORT]/DB[?PARAMS]` (or `postgresql://`), parsed by `tokio-postgres`, so its
+//! parameters work (`connect_timeout`, `options`, `application_name`, ...). One extra parameter is ours:
+//! `schema=NAME` (lower-case letters, digits, `_`; at most 63) is stripped from the URL, the schema is created if
+//! missing, and every pooled connection gets `search_path=NAME` as a startup option (`-c search_path=NAME`), so it
+//! holds on reconnects too. Without it the tables live in the default search path (`public`). Plain TCP only: no
+//! TLS crates are linked; use a private network or a local TLS-terminating proxy.
+//!
+//! [`PostgresStore::connect`] retries an unreachable server with exponential backoff (0.5 s doubling up to 5 s,
+//! about 30 s in all; [`ConnectOptions::retry_budget`]) and then fails naming `host:port`, never the password.
+//! Errors the server reports on purpose (bad password, missing database) fail at once.
+//!
+//! # Migrations
+//! `migrations/postgres/NNNN_*.sql`, applied at connect in one transaction that first takes
+//! `pg_advisory_xact_lock`, so replicas starting together apply them once; `schema_migrations` records them.
+//!
+//! # Concurrency
+//! A deadpool pool of `tokio-postgres` connections. Broken connections (server restart, network cut) are dropped
+//! when next taken from the pool and replaced, so the store recovers by itself; meanwhile calls fail with
+//! [`StoreError::Backend`], which the server answers with 503 and `Retry-After`. Item writes lock their list's
+//! row (`SELECT ... FOR UPDATE`), so the 10,000-item cap and the version bump hold with concurrent writers on any
+//! replica. Creating resources and lists uses `INSERT ... ON CONFLICT`, so two replicas racing to create the
+//! default resource create it once.
+//!
+//! # Content
+//! Nothing here logs item texts, descriptions, keys or the password. Error texts from the server are reduced to
+//! the message and SQLSTATE (PostgreSQL's `DETAIL` can quote row values). Unlike SQLite's `secure_delete`,
+//! PostgreSQL leaves deleted rows as dead tuples until `VACUUM` reuses their space; erasure on disk is the job of
+//! the encryption-at-rest migration (crypto-shred), not of this module.
+
+use crate::sqlite::{DEFAULT_RESOURCE, MAX_ITEMS_PER_LIST};
+use crate::{
+    keys, Blocklist, DescriptionPatch, Item, KeySlot, ListVersion, NewItem, NewKeys, ResourceId, ResourceInfo, Store,
+    StoreError,
+};
+use async_trait::async_trait;
+use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime};
+use std::str::FromStr;
+use std::time::{Duration, Instant};
+use tokio_postgres::error::SqlState;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{IsolationLevel, NoTls, Row};
+
+/// Schema migrations, applied in order; `schema_migrations` records which ran.
+const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_init.sql")];
+
+/// Advisory lock key serialising migrations across replicas ("custos" in ASCII).
+const MIGRATION_LOCK: i64 = 0x63_75_73_74_6f_73;
+
+/// How [`PostgresStore::connect_with`] connects.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    /// How long to keep retrying an unreachable server at start (backoff 0.5 s doubling up to 5 s).
+    pub retry_budget: Duration,
+    /// Most pooled connections.
+    pub pool_size: usize,
+    /// How long a call waits for a free or new connection before failing with `Backend`.
+    pub wait_timeout: Duration,
+}
+
+impl Default for ConnectOptions {
+    fn default() -> Self {
+        ConnectOptions { retry_budget: Duration::from_secs(30), pool_size: 16, wait_timeout: Duration::from_secs(10) }
+    }
+}
+
+/// The PostgreSQL store.
+#[derive(Clone)]
+pub struct PostgresStore {
+    pool: Pool,
+    target: String,
+    schema: Option<String>,
+}
+
+impl std::fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PostgresStore").field("target", &self.target).field("schema", &self.schema).finish()
+    }
+}
+
+/// A parsed URL: the driver's config (with the schema applied), `host:port/db` for messages, and the schema.
+struct Target {
+    config: tokio_postgres::Config,
+    describe: String,
+    schema: Option<String>,
+}
+
+/// Checks a database URL without connecting (for configuration validation). The error never quotes the URL.
+pub fn check_url(url: &str) -> Result<(), StoreError> {
+    parse_url(url).map(|_| ())
+}
+
+fn parse_url(url: &str) -> Result<Target, StoreError> {
+    if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+        return Err(StoreError::Backend("a PostgreSQL URL starts with postgres:// or postgresql://".into()));
+    }
+    let (base, query) = url.split_once('?').unwrap_or((url, ""));
+    let mut schema = None;
+    let mut kept = Vec::new();
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        match pair.split_once('=') {
+            Some(("schema", name)) => {
+                if !is_schema_name(name) {
+                    return Err(StoreError::Backend(
+                        "schema= takes a lower-case name: a-z, 0-9 and '_', not starting with a digit, at most 63"
+                            .into(),
+                    ));
+                }
+                schema = Some(name.to_owned());
+            }
+            _ => kept.push(pair),
+        }
+    }
+    let url = if kept.is_empty() { base.to_owned() } else { format!("{base}?{}", kept.join("&")) };
+    // tokio-postgres's parse errors name the bad parameter, not the URL, so they are safe to show.
+    let mut config = tokio_postgres::Config::from_str(&url)
+        .map_err(|e| StoreError::Backend(format!("invalid PostgreSQL URL: {e}")))?;
+    if let Some(s) = &schema {
+        let options = match config.get_options() {
+            Some(o) if !o.trim().is_empty() => format!("{o} -c search_path={s}"),
+            _ => format!("-c search_path={s}"),
+        };
+        config.options(options);
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(Duration::from_secs(5));
+    }
+    if config.get_application_name().is_none() {
+        config.application_name("custos");
+    }
+    let describe = describe(&config);
+    Ok(Target { config, describe, schema })
+}
+
+fn is_schema_name(s: &str) -> bool {
+    (1..=63).contains(&s.len())
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+        && !s.as_bytes()[0].is_ascii_digit()
+}
+
+/// `host:port/db` (all hosts when several are given); no user or password.
+fn describe(config: &tokio_postgres::Config) -> String {
+    use tokio_postgres::config::Host;
+    let ports = config.get_ports();
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let port = ports.get(i).or(ports.first()).copied().unwrap_or(5432);
+            match h {
+                Host::Tcp(name) => format!("{name}:{port}"),
+                #[cfg(unix)]
+                Host::Unix(path) => format!("{}:{port}", path.display()),
+            }
+        })
+        .collect();
+    let hosts = if hosts.is_empty() { "localhost:5432".to_owned() } else { hosts.join(",") };
+    format!("{hosts}/{}", config.get_dbname().unwrap_or("(default)"))
+}
+
+/// The message and SQLSTATE of a server error (its `DETAIL` can quote row values, so it is left out), or the
+/// driver's own text for connection and protocol errors.
+fn error_text(e: &tokio_postgres::Error) -> String {
+    match e.as_db_error() {
+        Some(db) => format!("{} (SQLSTATE {})", db.message(), db.code().code()),
+        None => {
+            // The driver's Display leaves out the cause ("error connecting to server"); add it (an I/O error).
+            let mut text = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(cause) = source {
+                text = format!("{text}: {cause}");
+                source = cause.source();
+            }
+            text
+        }
+    }
+}
+
+impl From<tokio_postgres::Error> for StoreError {
+    fn from(e: tokio_postgres::Error) -> Self {
+        StoreError::Backend(error_text(&e))
+    }
+}
+
+impl From<PoolError> for StoreError {
+    fn from(e: PoolError) -> Self {
+        StoreError::Backend(pool_error_text(&e))
+    }
+}
+
+fn pool_error_text(e: &PoolError) -> String {
+    match e {
+        PoolError::Backend(e) => error_text(e),
+        other => format!("PostgreSQL connection pool: {other}"),
+    }
+}
+
+/// Whether a failure to connect may go away by itself (server down, starting up, or out of connections).
+fn retryable(e: &PoolError) -> bool {
+    match e {
+        PoolError::Timeout(_) => true,
+        PoolError::Backend(e) => match e.code() {
+            None => true,
+            Some(code) => {
+                [SqlState::CANNOT_CONNECT_NOW, SqlState::TOO_MANY_CONNECTIONS, SqlState::ADMIN_SHUTDOWN].contains(code)
+            }
+        },
+        _ => false,
+    }
+}
+
+impl PostgresStore {
+    /// Connects (retrying for about 30 s while the server is unreachable) and migrates.
+    pub async fn connect(url: &str) -> Result<PostgresStore, StoreError> {
+        Self::connect_with(url, &ConnectOptions::default()).await
+    }
+
+    /// Connects with explicit options and migrates.
+    pub async fn connect_with(url: &str, options: &ConnectOptions) -> Result<PostgresStore, StoreError> {
+        let Target { config, describe: target, schema } = parse_url(url)?;
+        let manager = Manager::from_config(config, NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let pool = Pool::builder(manager)
+            .max_size(options.pool_size.max(1))
+            .runtime(Runtime::Tokio1)
+            .wait_timeout(Some(options.wait_timeout))
+            .create_timeout(Some(Duration::from_secs(10)))
+            .recycle_timeout(Some(Duration::from_secs(5)))
+            .build()
+            .map_err(|e| StoreError::Backend(format!("PostgreSQL connection pool: {e}")))?;
+
+        let started = Instant::now();
+        let mut delay = Duration::from_millis(500);
+        let mut attempts = 0u32;
+        let mut client = loop {
+            attempts += 1;
+            match pool.get().await {
+                Ok(client) => break client,
+                Err(e) => {
+                    let elapsed = started.elapsed();
+                    if !retryable(&e) || elapsed + delay > options.retry_budget {
+                        return Err(StoreError::Backend(format!(
+                            "cannot connect to PostgreSQL at {target} ({attempts} attempts in {:.1} s): {}",
+                            elapsed.as_secs_f64(),
+                            pool_error_text(&e)
+                        )));
+                    }
+                    let retry_in_ms = delay.as_millis() as u64;
+                    let error = pool_error_text(&e);
+                    tracing::warn!(%target, attempts, retry_in_ms, %error, "PostgreSQL unreachable; retrying");
+                    tokio::time::sleep(delay).await;
+                    delay = (delay * 2).min(Duration::from_secs(5));
+                }
+            }
+        };
+        migrate(&mut client, schema.as_deref()).await.map_err(|e| match e {
+            StoreError::Backend(m) => StoreError::Backend(format!("migrating PostgreSQL at {target}: {m}")),
+            other => other,
+        })?;
+        drop(client);
+        tracing::info!(%target, schema = schema.as_deref().unwrap_or("(default)"), "PostgreSQL store ready");
+        Ok(PostgresStore { pool, target, schema })
+    }
+
+    /// `host:port/db` of the server (no credentials).
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Client, StoreError> {
+        Ok(self.pool.get().await?)
+    }
+}
+
+async fn migrate(client: &mut deadpool_postgres::Client, schema: Option<&str>) -> Result<(), StoreError> {
+    let tx = client.transaction().await?;
+    // Held until commit: a second replica starting now waits here, then finds the migrations recorded.
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]).await?;
+    if let Some(s) = schema {
+        // `s` is checked by is_schema_name, so it needs no quoting.
+        tx.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {s}; SET LOCAL search_path TO {s}")).await?;
+    }
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (\
+             version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+    )
+    .await?;
+    let done: Vec<i32> =
+        tx.query("SELECT version FROM schema_migrations", &[]).await?.iter().map(|r| r.get(0)).collect();
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let version = i as i32 + 1;
+        if done.contains(&version) {
+            continue;
+        }
+        tx.batch_execute(sql).await?;
+        tx.execute("INSERT INTO schema_migrations (version) VALUES ($1)", &[&version]).await?;
+        tracing::info!(version, "applied PostgreSQL migration");
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn query_opt(
+    c: &impl GenericClient,
+    sql: &str,
+    params: &[&(dyn ToSql + Sync)],
+) -> Result<Option<Row>, StoreError> {
+    let st = c.prepare_cached(sql).await?;
+    Ok(c.query_opt(&st, params).await?)
+}
+
+async fn query(c: &impl GenericClient, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>, StoreError> {
+    let st = c.prepare_cached(sql).await?;
+    Ok(c.query(&st, params).await?)
+}
+
+async fn execute(c: &impl GenericClient, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64, StoreError> {
+    let st = c.prepare_cached(sql).await?;
+    Ok(c.execute(&st, params).await?)
+}
+
+/// The list's row id and version, locking the row until the transaction ends when `lock` is set.
+async fn list_row(
+    c: &impl GenericClient,
+    r: &ResourceId,
+    name: &str,
+    lock: bool,
+) -> Result<Option<ListVersion>, StoreError> {
+    let sql = if lock {
+        "SELECT id, version FROM blocklists WHERE resource_id = $1 AND name = $2 FOR UPDATE"
+    } else {
+        "SELECT id, version FROM blocklists WHERE resource_id = $1 AND name = $2"
+    };
+    Ok(query_opt(c, sql, &[&r.0, &name]).await?.map(|row| ListVersion { id: row.get(0), version: row.get(1) }))
+}
+
+async fn require_list(c: &impl GenericClient, r: &ResourceId, name: &str, lock: bool) -> Result<i64, StoreError> {
+    list_row(c, r, name, lock).await?.map(|v| v.id).ok_or_else(|| StoreError::NotFound(format!("blocklist '{name}'")))
+}
+
+async fn bump_version(c: &impl GenericClient, list_id: i64) -> Result<(), StoreError> {
+    execute(c, "UPDATE blocklists SET version = version + 1 WHERE id = $1", &[&list_id]).await?;
+    Ok(())
+}
+
+const ITEM_COLUMNS: &str = "item_id, text, description, is_regex";
+
+fn item_from_row(row: &Row) -> Item {
+    Item { id: row.get(0), text: row.get(1), description: row.get(2), is_regex: row.get(3) }
+}
+
+fn resource_from_row(row: &Row, at: usize) -> ResourceInfo {
+    ResourceInfo {
+        id: ResourceId(row.get(at)),
+        name: row.get(at + 1),
+        region: row.get(at + 2),
+        created_at: row.get(at + 3),
+    }
+}
+
+async fn insert_key(c: &impl GenericClient, r: &str, slot: i32, key: &str) -> Result<(), StoreError> {
+    let salt = keys::salt();
+    let hash = keys::hash(&salt, key);
+    execute(
+        c,
+        "INSERT INTO api_keys (resource_id, slot, lookup, salt, hash) VALUES ($1, $2, $3, $4, $5)",
+        &[&r, &slot, &keys::lookup(key), &&salt[..], &&hash[..]],
+    )
+    .await?;
+    Ok(())
+}
+
+/// Inserts a resource with key 1 (`key1` or random) and a random key 2; `None` if the name is taken (also when
+/// another transaction holds it: the insert waits for that one to end).
+async fn insert_resource(
+    c: &impl GenericClient,
+    name: &str,
+    region: &str,
+    key1: Option<String>,
+) -> Result<Option<NewKeys>, StoreError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let inserted = query_opt(
+        c,
+        "INSERT INTO resources (id, name, region, created_at) VALUES ($1, $2, $3, $4) \
+         ON CONFLICT (name) DO NOTHING RETURNING id",
+        &[&id, &name, &region, &now_secs()],
+    )
+    .await?;
+    if inserted.is_none() {
+        return Ok(None);
+    }
+    let key1 = key1.unwrap_or_else(keys::generate);
+    let key2 = keys::generate();
+    insert_key(c, &id, 1, &key1).await?;
+    insert_key(c, &id, 2, &key2).await?;
+    Ok(Some(NewKeys { resource: ResourceId(id), key1, key2 }))
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
+fn clamp(n: usize) -> i64 {
+    n.min(i64::MAX as usize) as i64
+}
+
+#[async_trait]
+impl Store for PostgresStore {
+    async fn ensure_default_resource(
+        &self,
+        bootstrap_key: Option<&str>,
+        region: &str,
+    ) -> Result<Option<NewKeys>, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        let keys = insert_resource(&tx, DEFAULT_RESOURCE, region, bootstrap_key.map(str::to_owned)).await?;
+        tx.commit().await?;
+        Ok(keys)
+    }
+
+    async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError> {
+        let c = self.client().await?;
+        let rows = query(
+            &c,
+            "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at FROM api_keys k \
+             JOIN resources r ON r.id = k.resource_id WHERE k.lookup = $1",
+            &[&keys::lookup(key)],
+        )
+        .await?;
+        let mut found = None;
+        for row in &rows {
+            let (salt, hash): (Vec<u8>, Vec<u8>) = (row.get(0), row.get(1));
+            // Compare every candidate, not just until the first hit, so timing does not depend on order.
+            if keys::ct_eq(&keys::hash(&salt, key), &hash) && found.is_none() {
+                found = Some(resource_from_row(row, 2));
+            }
+        }
+        Ok(found)
+    }
+
+    async fn create_resource(&self, name: &str, region: &str) -> Result<NewKeys, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        let Some(keys) = insert_resource(&tx, name, region, None).await? else {
+            return Err(StoreError::Conflict(format!("resource '{name}'")));
+        };
+        tx.commit().await?;
+        Ok(keys)
+    }
+
+    async fn list_resources(&self) -> Result<Vec<ResourceInfo>, StoreError> {
+        let c = self.client().await?;
+        let rows = query(&c, "SELECT id, name, region, created_at FROM resources ORDER BY name", &[]).await?;
+        Ok(rows.iter().map(|r| resource_from_row(r, 0)).collect())
+    }
+
+    async fn delete_resource(&self, name: &str) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        Ok(execute(&c, "DELETE FROM resources WHERE name = $1", &[&name]).await? > 0)
+    }
+
+    async fn regenerate_key(&self, name: &str, slot: KeySlot) -> Result<Option<String>, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        let Some(row) = query_opt(&tx, "SELECT id FROM resources WHERE name = $1 FOR UPDATE", &[&name]).await? else {
+            return Ok(None);
+        };
+        let id: String = row.get(0);
+        let slot = slot as i32;
+        execute(&tx, "DELETE FROM api_keys WHERE resource_id = $1 AND slot = $2", &[&id, &slot]).await?;
+        let key = keys::generate();
+        insert_key(&tx, &id, slot, &key).await?;
+        tx.commit().await?;
+        Ok(Some(key))
+    }
+
+    async fn upsert_blocklist(
+        &self,
+        r: &ResourceId,
+        name: &str,
+        description: DescriptionPatch,
+    ) -> Result<(Blocklist, bool), StoreError> {
+        let (keep, new_desc) = match description {
+            DescriptionPatch::Keep => (true, None),
+            DescriptionPatch::Clear => (false, None),
+            DescriptionPatch::Set(d) => (false, Some(d)),
+        };
+        let c = self.client().await?;
+        // One statement, so concurrent creators of the same name agree on who created it. `xmax = 0` holds
+        // exactly for a freshly inserted row version (an updated one carries the updater's transaction id).
+        let row = query_opt(
+            &c,
+            "INSERT INTO blocklists (resource_id, name, description) VALUES ($1, $2, $3) \
+             ON CONFLICT (resource_id, name) DO UPDATE SET description = \
+                 CASE WHEN $4 THEN blocklists.description ELSE EXCLUDED.description END \
+             RETURNING description, (xmax = 0) AS created",
+            &[&r.0, &name, &new_desc, &keep],
+        )
+        .await?
+        .ok_or_else(|| StoreError::Backend("upsert returned no row".into()))?;
+        Ok((Blocklist { name: name.to_owned(), description: row.get(0) }, row.get(1)))
+    }
+
+    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<Blocklist>, StoreError> {
+        let c = self.client().await?;
+        let row = query_opt(
+            &c,
+            "SELECT name, description FROM blocklists WHERE resource_id = $1 AND name = $2",
+            &[&r.0, &name],
+        )
+        .await?;
+        Ok(row.map(|row| Blocklist { name: row.get(0), description: row.get(1) }))
+    }
+
+    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<Blocklist>, StoreError> {
+        let c = self.client().await?;
+        let rows =
+            query(&c, "SELECT name, description FROM blocklists WHERE resource_id = $1 ORDER BY name", &[&r.0]).await?;
+        Ok(rows.iter().map(|row| Blocklist { name: row.get(0), description: row.get(1) }).collect())
+    }
+
+    async fn delete_blocklist(&self, r: &ResourceId, name: &str) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        Ok(execute(&c, "DELETE FROM blocklists WHERE resource_id = $1 AND name = $2", &[&r.0, &name]).await? > 0)
+    }
+
+    async fn upsert_items(&self, r: &ResourceId, list: &str, items: Vec<NewItem>) -> Result<Vec<Item>, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        // The row lock serialises item writers on this list (on every replica) until commit, so the count
+        // below stays true and the cap holds.
+        let list_id = require_list(&tx, r, list, true).await?;
+        let count: i64 = query_opt(&tx, "SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = $1", &[&list_id])
+            .await?
+            .map(|row| row.get(0))
+            .unwrap_or(0);
+        let mut count = count as usize;
+        let mut out = Vec::with_capacity(items.len());
+        for it in items {
+            let updated = query_opt(
+                &tx,
+                "UPDATE blocklist_items SET description = $3, is_regex = $4 \
+                 WHERE blocklist_id = $1 AND text = $2 RETURNING item_id",
+                &[&list_id, &it.text, &it.description, &it.is_regex],
+            )
+            .await?;
+            let id = match updated {
+                Some(row) => row.get(0),
+                None => {
+                    if count >= MAX_ITEMS_PER_LIST {
+                        // Dropping `tx` rolls back: the failed request writes nothing.
+                        return Err(StoreError::LimitExceeded(format!(
+                            "a blocklist holds at most {MAX_ITEMS_PER_LIST} items"
+                        )));
+                    }
+                    let id = uuid::Uuid::new_v4().to_string();
+                    execute(
+                        &tx,
+                        "INSERT INTO blocklist_items (blocklist_id, item_id, text, description, is_regex) \
+                         VALUES ($1, $2, $3, $4, $5)",
+                        &[&list_id, &id, &it.text, &it.description, &it.is_regex],
+                    )
+                    .await?;
+                    count += 1;
+                    id
+                }
+            };
+            out.push(Item { id, text: it.text, description: it.description, is_regex: it.is_regex });
+        }
+        bump_version(&tx, list_id).await?;
+        tx.commit().await?;
+        Ok(out)
+    }
+
+    async fn remove_items(&self, r: &ResourceId, list: &str, ids: &[String]) -> Result<(), StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        let list_id = require_list(&tx, r, list, true).await?;
+        let removed = execute(
+            &tx,
+            "DELETE FROM blocklist_items WHERE blocklist_id = $1 AND item_id = ANY($2)",
+            &[&list_id, &ids],
+        )
+        .await?;
+        if removed > 0 {
+            bump_version(&tx, list_id).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn list_items(
+        &self,
+        r: &ResourceId,
+        list: &str,
+        skip: usize,
+        limit: usize,
+    ) -> Result<(Vec<Item>, usize), StoreError> {
+        let mut c = self.client().await?;
+        // One snapshot for the count and the page.
+        let tx = c.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start().await?;
+        let list_id = require_list(&tx, r, list, false).await?;
+        let total: i64 = query_opt(&tx, "SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = $1", &[&list_id])
+            .await?
+            .map(|row| row.get(0))
+            .unwrap_or(0);
+        let rows = query(
+            &tx,
+            &format!(
+                "SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = $1 ORDER BY seq LIMIT $2 OFFSET $3"
+            ),
+            &[&list_id, &clamp(limit), &clamp(skip)],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok((rows.iter().map(item_from_row).collect(), total as usize))
+    }
+
+    async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<Item>, StoreError> {
+        let c = self.client().await?;
+        let list_id = require_list(&c, r, list, false).await?;
+        let row = query_opt(
+            &c,
+            &format!("SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = $1 AND item_id = $2"),
+            &[&list_id, &id],
+        )
+        .await?;
+        Ok(row.as_ref().map(item_from_row))
+    }
+
+    async fn list_versions(&self, r: &ResourceId, names: &[String]) -> Result<Vec<Option<ListVersion>>, StoreError> {
+        if names.is_empty() {
+            return Ok(Vec::new());
+        }
+        let c = self.client().await?;
+        // One round trip: this runs on every analyze request that names blocklists.
+        let rows = query(
+            &c,
+            "SELECT name, id, version FROM blocklists WHERE resource_id = $1 AND name = ANY($2)",
+            &[&r.0, &names],
+        )
+        .await?;
+        Ok(names
+            .iter()
+            .map(|n| {
+                rows.iter()
+                    .find(|row| row.get::<_, &str>(0) == n)
+                    .map(|row| ListVersion { id: row.get(1), version: row.get(2) })
+            })
+            .collect())
+    }
+
+    async fn load_items(&self, r: &ResourceId, list: &str) -> Result<Option<(ListVersion, Vec<Item>)>, StoreError> {
+        let mut c = self.client().await?;
+        // One snapshot, so the items belong to the version returned.
+        let tx = c.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start().await?;
+        let Some(version) = list_row(&tx, r, list, false).await? else { return Ok(None) };
+        let rows = query(
+            &tx,
+            &format!("SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = $1 ORDER BY seq"),
+            &[&version.id],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(Some((version, rows.iter().map(item_from_row).collect())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_parsed_with_the_schema_stripped_and_described_without_credentials() {
+        let t = parse_url("postgres://u:sekret@db.example:6543/custos?schema=tenant_a&connect_timeout=3").unwrap();
+        assert_eq!(t.describe, "db.example:6543/custos");
+        assert_eq!(t.schema.as_deref(), Some("tenant_a"));
+        assert_eq!(t.config.get_options(), Some("-c search_path=tenant_a"));
+        assert_eq!(t.config.get_connect_timeout(), Some(&Duration::from_secs(3)));
+        let t = parse_url("postgresql://postgres@127.0.0.1/test").unwrap();
+        assert_eq!((t.describe.as_str(), t.schema), ("127.0.0.1:5432/test", None));
+        for bad in ["mysql://x", "postgres://h/db?schema=Bad-Name", "postgres://h/db?schema=1x", "postgres://h:port/db"]
+        {
+            let err = parse_url(bad).err().unwrap().to_string();
+            assert!(!err.contains("sekret"), "{err}");
+        }
+    }
+}

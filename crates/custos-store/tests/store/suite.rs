@@ -1,0 +1,209 @@
+//! Behaviour every backend shares: each test is written once as `async fn(Engine)` and run per backend.
+
+use crate::fixture::{item, Engine, Fixture};
+use custos_store::{DescriptionPatch, KeySlot, NewItem, ResourceId, StoreError};
+
+/// Instantiates each named test once per backend: `suite::sqlite::NAME` and `suite::postgres::NAME`.
+macro_rules! per_engine {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(crate::fixture::Engine::Sqlite).await
+            })*
+        }
+        mod postgres {
+            $(#[tokio::test]
+            async fn $name() {
+                super::$name(crate::fixture::Engine::Postgres).await
+            })*
+        }
+    };
+}
+
+per_engine!(
+    default_resource_is_created_once_and_both_keys_authenticate,
+    blocklist_upsert_reports_creation_and_merges_description,
+    items_are_keyed_on_text_ordered_by_insertion_and_paged,
+    versions_change_with_items_and_lists_are_recreated_with_new_ids,
+    missing_lists_are_not_found_and_the_item_cap_holds,
+    other_resources_see_nothing,
+    deleted_item_text_is_gone_from_storage,
+    resources_are_created_listed_rotated_and_deleted_with_their_data,
+);
+
+async fn default_resource_is_created_once_and_both_keys_authenticate(engine: Engine) {
+    let mut fx = Fixture::new(engine).await;
+    let (r, key2) = (fx.resource.clone(), fx.key2.clone());
+    let info = fx.store.authenticate("bootstrap-key-1").await.unwrap().unwrap();
+    assert_eq!((&info.id, info.name.as_str(), info.region.as_str()), (&r, "default", "local"));
+    assert_eq!(fx.store.authenticate(&key2).await.unwrap().map(|i| i.id), Some(r.clone()));
+    assert_eq!(fx.store.authenticate("wrong").await.unwrap(), None);
+    assert!(fx.store.ensure_default_resource(Some("other"), "local").await.unwrap().is_none());
+    // Reopening keeps the resource and its keys; keys are not stored in clear.
+    fx.reopen().await;
+    assert_eq!(fx.store.authenticate("bootstrap-key-1").await.unwrap().map(|i| i.id), Some(r));
+    assert!(fx.store.ensure_default_resource(None, "local").await.unwrap().is_none());
+    fx.assert_not_stored("bootstrap-key-1").await;
+}
+
+async fn blocklist_upsert_reports_creation_and_merges_description(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    let (b, created) = store.upsert_blocklist(r, "L1", DescriptionPatch::Set("d".into())).await.unwrap();
+    assert!(created);
+    assert_eq!(b.description.as_deref(), Some("d"));
+    let (b, created) = store.upsert_blocklist(r, "L1", DescriptionPatch::Keep).await.unwrap();
+    assert!(!created);
+    assert_eq!(b.description.as_deref(), Some("d"));
+    let (b, created) = store.upsert_blocklist(r, "L1", DescriptionPatch::Clear).await.unwrap();
+    assert!(!created);
+    assert_eq!(b.description, None);
+    let (b, _) = store.upsert_blocklist(r, "L1", DescriptionPatch::Set("e".into())).await.unwrap();
+    assert_eq!(b.description.as_deref(), Some("e"));
+    assert_eq!(store.get_blocklist(r, "L1").await.unwrap().unwrap().description.as_deref(), Some("e"));
+    store.upsert_blocklist(r, "A0", DescriptionPatch::Keep).await.unwrap();
+    // Byte order, as SQLite sorts: upper case before lower case.
+    store.upsert_blocklist(r, "a1", DescriptionPatch::Keep).await.unwrap();
+    let names: Vec<_> = store.list_blocklists(r).await.unwrap().into_iter().map(|b| b.name).collect();
+    assert_eq!(names, ["A0", "L1", "a1"]);
+    // names are case-sensitive keys
+    assert!(store.get_blocklist(r, "l1").await.unwrap().is_none());
+}
+
+async fn items_are_keyed_on_text_ordered_by_insertion_and_paged(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    store.upsert_blocklist(r, "L", DescriptionPatch::Keep).await.unwrap();
+    let first = store.upsert_items(r, "L", vec![item("a"), item("b"), item("c")]).await.unwrap();
+    let again = store
+        .upsert_items(r, "L", vec![NewItem { text: "b".into(), description: Some("x".into()), is_regex: false }])
+        .await
+        .unwrap();
+    assert_eq!(again[0].id, first[1].id, "re-adding a text keeps its id");
+    let (page, total) = store.list_items(r, "L", 1, 1).await.unwrap();
+    assert_eq!(total, 3);
+    assert_eq!(page[0].id, first[1].id);
+    assert_eq!(page[0].description.as_deref(), Some("x"));
+    let (all, _) = store.list_items(r, "L", 0, 100).await.unwrap();
+    assert_eq!(all.iter().map(|i| i.text.as_str()).collect::<Vec<_>>(), ["a", "b", "c"]);
+    assert_eq!(store.get_item(r, "L", &first[2].id).await.unwrap().unwrap().text, "c");
+    assert!(store.get_item(r, "L", "nope").await.unwrap().is_none());
+    // A text repeated within one request is one item, updated by its later occurrence.
+    let twice = store
+        .upsert_items(r, "L", vec![item("d"), NewItem { text: "d".into(), description: None, is_regex: true }])
+        .await
+        .unwrap();
+    assert_eq!(twice[0].id, twice[1].id);
+    let (all, total) = store.list_items(r, "L", 0, usize::MAX).await.unwrap();
+    assert_eq!(total, 4);
+    assert!(all[3].is_regex);
+    assert!(store.list_items(r, "L", 10, 10).await.unwrap().0.is_empty());
+}
+
+async fn versions_change_with_items_and_lists_are_recreated_with_new_ids(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    store.upsert_blocklist(r, "L", DescriptionPatch::Keep).await.unwrap();
+    let v0 = store.list_versions(r, &["L".into(), "missing".into()]).await.unwrap();
+    assert!(v0[1].is_none());
+    let added = store.upsert_items(r, "L", vec![item("a")]).await.unwrap();
+    let v1 = store.list_versions(r, &["L".into()]).await.unwrap()[0].unwrap();
+    assert_ne!(v0[0].unwrap(), v1);
+    store.remove_items(r, "L", &[added[0].id.clone(), "unknown".into()]).await.unwrap();
+    let (v2, items) = store.load_items(r, "L").await.unwrap().unwrap();
+    assert_ne!(v1, v2);
+    assert!(items.is_empty());
+    // Removing nothing changes nothing.
+    store.remove_items(r, "L", &["unknown".into()]).await.unwrap();
+    assert_eq!(store.list_versions(r, &["L".into()]).await.unwrap()[0], Some(v2));
+    assert!(store.delete_blocklist(r, "L").await.unwrap());
+    assert!(!store.delete_blocklist(r, "L").await.unwrap());
+    assert!(store.load_items(r, "L").await.unwrap().is_none());
+    store.upsert_blocklist(r, "L", DescriptionPatch::Keep).await.unwrap();
+    let v3 = store.list_versions(r, &["L".into()]).await.unwrap()[0].unwrap();
+    assert_ne!(v3.id, v2.id);
+    // Same name twice, same answer twice, in order.
+    let vs = store.list_versions(r, &["L".into(), "x".into(), "L".into()]).await.unwrap();
+    assert_eq!(vs, [Some(v3), None, Some(v3)]);
+}
+
+async fn missing_lists_are_not_found_and_the_item_cap_holds(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    assert!(matches!(store.upsert_items(r, "nope", vec![item("a")]).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.remove_items(r, "nope", &[]).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.list_items(r, "nope", 0, 1).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.get_item(r, "nope", "id").await, Err(StoreError::NotFound(_))));
+    store.upsert_blocklist(r, "big", DescriptionPatch::Keep).await.unwrap();
+    for chunk in 0..100 {
+        let batch = (0..100).map(|i| item(&format!("t{chunk}-{i}"))).collect();
+        store.upsert_items(r, "big", batch).await.unwrap();
+    }
+    let before = store.list_versions(r, &["big".into()]).await.unwrap()[0];
+    let err = store.upsert_items(r, "big", vec![item("t0-1"), item("one-more")]).await.unwrap_err();
+    assert!(matches!(err, StoreError::LimitExceeded(_)));
+    // The failed request wrote nothing; updating an existing text is still allowed at the cap.
+    assert_eq!(store.list_items(r, "big", 0, 1).await.unwrap().1, 10_000);
+    assert_eq!(store.list_versions(r, &["big".into()]).await.unwrap()[0], before);
+    store.upsert_items(r, "big", vec![item("t0-0")]).await.unwrap();
+}
+
+async fn other_resources_see_nothing(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    store.upsert_blocklist(r, "L", DescriptionPatch::Keep).await.unwrap();
+    let added = store.upsert_items(r, "L", vec![item("a")]).await.unwrap();
+    let other = ResourceId("someone-else".into());
+    assert!(store.get_blocklist(&other, "L").await.unwrap().is_none());
+    assert!(store.list_blocklists(&other).await.unwrap().is_empty());
+    assert!(matches!(store.upsert_items(&other, "L", vec![item("a")]).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(store.get_item(&other, "L", &added[0].id).await, Err(StoreError::NotFound(_))));
+    assert!(!store.delete_blocklist(&other, "L").await.unwrap());
+    assert_eq!(store.list_versions(&other, &["L".into()]).await.unwrap(), [None]);
+    assert!(store.load_items(&other, "L").await.unwrap().is_none());
+}
+
+async fn deleted_item_text_is_gone_from_storage(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    let canary = "zq-canary-item-7731";
+    store.upsert_blocklist(r, "L", DescriptionPatch::Keep).await.unwrap();
+    store.upsert_items(r, "L", vec![item(canary)]).await.unwrap();
+    assert!(store.delete_blocklist(r, "L").await.unwrap());
+    fx.assert_not_stored(canary).await;
+}
+
+async fn resources_are_created_listed_rotated_and_deleted_with_their_data(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let store = &fx.store;
+    let keys = store.create_resource("acme", "eu-west").await.unwrap();
+    assert!(matches!(store.create_resource("acme", "eu-west").await, Err(StoreError::Conflict(_))));
+    assert!(matches!(store.create_resource("default", "local").await, Err(StoreError::Conflict(_))));
+    store.create_resource("Zeta", "local").await.unwrap();
+    let names: Vec<_> = store.list_resources().await.unwrap().into_iter().map(|r| (r.name, r.region)).collect();
+    assert_eq!(
+        names,
+        [
+            ("Zeta".to_string(), "local".to_string()),
+            ("acme".into(), "eu-west".into()),
+            ("default".into(), "local".into())
+        ]
+    );
+
+    // Rotating key 1 leaves key 2 working.
+    let new1 = store.regenerate_key("acme", KeySlot::One).await.unwrap().unwrap();
+    assert_eq!(store.authenticate(&keys.key1).await.unwrap(), None);
+    assert_eq!(store.authenticate(&new1).await.unwrap().unwrap().name, "acme");
+    assert_eq!(store.authenticate(&keys.key2).await.unwrap().unwrap().name, "acme");
+    assert_eq!(store.regenerate_key("nobody", KeySlot::Two).await.unwrap(), None);
+
+    let canary = "zq-resource-canary-3391";
+    store.upsert_blocklist(&keys.resource, "L", DescriptionPatch::Keep).await.unwrap();
+    store.upsert_items(&keys.resource, "L", vec![item(canary)]).await.unwrap();
+    assert!(store.delete_resource("acme").await.unwrap());
+    assert!(!store.delete_resource("acme").await.unwrap());
+    assert_eq!(store.authenticate(&keys.key2).await.unwrap(), None);
+    assert!(store.get_blocklist(&keys.resource, "L").await.unwrap().is_none());
+    fx.assert_not_stored(canary).await;
+}

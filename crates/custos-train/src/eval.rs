@@ -1,0 +1,304 @@
+//! Metrics and the markdown evaluation report. Counts and metrics only: no text is ever written.
+
+use crate::data::{Example, Kind, PublicTest};
+use custos_engine::text::TextModel;
+use custos_wire::Category;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// Average precision (area under the precision-recall curve, step-wise) of `(score, positive)` pairs.
+pub fn average_precision(items: &[(f32, bool)]) -> Option<f64> {
+    let positives = items.iter().filter(|i| i.1).count();
+    if positives == 0 || positives == items.len() {
+        return None;
+    }
+    let mut sorted = items.to_vec();
+    sorted.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let (mut tp, mut ap) = (0usize, 0.0f64);
+    for (i, item) in sorted.iter().enumerate() {
+        if item.1 {
+            tp += 1;
+            ap += tp as f64 / (i + 1) as f64;
+        }
+    }
+    Some(ap / positives as f64)
+}
+
+/// Precision, recall, F1 from `(predicted, actual)` pairs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Prf {
+    /// True positives.
+    pub tp: usize,
+    /// False positives.
+    pub fp: usize,
+    /// False negatives.
+    pub fn_: usize,
+}
+
+impl Prf {
+    /// Adds one decision.
+    pub fn add(&mut self, predicted: bool, actual: bool) {
+        match (predicted, actual) {
+            (true, true) => self.tp += 1,
+            (true, false) => self.fp += 1,
+            (false, true) => self.fn_ += 1,
+            (false, false) => {}
+        }
+    }
+    /// Precision.
+    pub fn precision(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fp)
+    }
+    /// Recall.
+    pub fn recall(&self) -> f64 {
+        ratio(self.tp, self.tp + self.fn_)
+    }
+    /// F1.
+    pub fn f1(&self) -> f64 {
+        ratio(2 * self.tp, 2 * self.tp + self.fp + self.fn_)
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn opt(v: Option<f64>) -> String {
+    v.map_or("–".to_owned(), |v| format!("{v:.3}"))
+}
+
+/// Model output for one example.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    /// Raw ordinal scores.
+    pub raw: [f32; 4],
+    /// Shipped severities (model + lexicon).
+    pub sev: [u8; 4],
+    /// Shipped scores.
+    pub score: [f32; 4],
+}
+
+/// Runs the shipped pipeline on each example.
+pub fn score_all(model: &TextModel, texts: impl Iterator<Item = impl AsRef<str>>) -> Vec<Scored> {
+    texts
+        .map(|t| {
+            let a = model.analyze(t.as_ref());
+            Scored { raw: model.raw_scores(t.as_ref()), sev: a.severities.map(|s| s.level()), score: a.scores }
+        })
+        .collect()
+}
+
+/// Headline figures, also used for the model card.
+#[derive(Debug, Clone, Default)]
+pub struct Headline {
+    /// AUPRC of `[severity ≥ 4]` per category on validation.
+    pub auprc4: [Option<f64>; 4],
+    /// F1 of `[severity ≥ 4]` at the shipped thresholds per category on validation.
+    pub f1_4: [f64; 4],
+    /// Benign look-alike false-positive rate (any category ≥ 2) on the validation split, and count.
+    pub benign_fp_val: (f64, usize),
+    /// The same over all benign look-alikes (most were trained on).
+    pub benign_fp_all: (f64, usize),
+}
+
+/// Writes the report. `val` and `val_scores` are the validation split; `benign` and `benign_scores` all policy
+/// benign/neutral records with a flag for validation membership.
+pub fn report(
+    out: &mut String,
+    val: &[&Example],
+    val_scores: &[Scored],
+    benign: &[(&Example, bool)],
+    benign_scores: &[Scored],
+    tests: &[(PublicTest, Vec<Scored>)],
+) -> Headline {
+    let mut head = Headline::default();
+    let _ = writeln!(out, "## 1. Validation split, per category\n");
+    let _ = writeln!(
+        out,
+        "Labels of a source that says nothing about a category are unknown and excluded (column `n`). AUPRC uses the raw \
+         ordinal score; P/R/F1 use the shipped severities (model + lexicon) at the shipped thresholds.\n"
+    );
+    let _ = writeln!(out, "| category | n | pos ≥2 | pos ≥4 | AUPRC ≥2 | AUPRC ≥4 | P ≥2 | R ≥2 | F1 ≥2 | P ≥4 | R ≥4 | F1 ≥4 |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for c in Category::ALL {
+        let h = c.index();
+        let known: Vec<usize> = (0..val.len()).filter(|&i| val[i].labels[h] >= 0).collect();
+        let pairs = |lvl: i8| known.iter().map(|&i| (val_scores[i].raw[h], val[i].labels[h] >= lvl)).collect::<Vec<_>>();
+        let (ap2, ap4) = (average_precision(&pairs(2)), average_precision(&pairs(4)));
+        let (mut p2, mut p4) = (Prf::default(), Prf::default());
+        for &i in &known {
+            p2.add(val_scores[i].sev[h] >= 2, val[i].labels[h] >= 2);
+            p4.add(val_scores[i].sev[h] >= 4, val[i].labels[h] >= 4);
+        }
+        head.auprc4[h] = ap4;
+        head.f1_4[h] = p4.f1();
+        let pos2 = known.iter().filter(|&&i| val[i].labels[h] >= 2).count();
+        let pos4 = known.iter().filter(|&&i| val[i].labels[h] >= 4).count();
+        let _ = writeln!(
+            out,
+            "| {c} | {} | {pos2} | {pos4} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            known.len(),
+            opt(ap2),
+            opt(ap4),
+            p2.precision(),
+            p2.recall(),
+            p2.f1(),
+            p4.precision(),
+            p4.recall(),
+            p4.f1()
+        );
+    }
+
+    let _ = writeln!(out, "\n## 2. Severity confusion matrices (validation; rows = gold, columns = shipped)\n");
+    for c in Category::ALL {
+        let h = c.index();
+        let mut m = [[0usize; 8]; 8];
+        for (e, s) in val.iter().zip(val_scores) {
+            if e.labels[h] >= 0 {
+                m[e.labels[h] as usize][s.sev[h] as usize] += 1;
+            }
+        }
+        let _ = writeln!(out, "**{c}**\n\n| gold \\ pred | 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 |\n|---|---|---|---|---|---|---|---|---|");
+        for (g, row) in m.iter().enumerate() {
+            if row.iter().sum::<usize>() == 0 {
+                continue;
+            }
+            let cells: Vec<String> = row.iter().map(|v| v.to_string()).collect();
+            let _ = writeln!(out, "| {g} | {} |", cells.join(" | "));
+        }
+        let _ = writeln!(out);
+    }
+
+    let _ = writeln!(out, "## 3. Per language (validation; F1 of severity ≥ 4 at shipped thresholds, `–` = no positives)\n");
+    let _ = writeln!(out, "| lang | n | Hate | SelfHarm | Sexual | Violence | any-category FP rate ≥2 on gold-safe rows |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|");
+    let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (i, e) in val.iter().enumerate() {
+        by_lang.entry(e.lang.as_str()).or_default().push(i);
+    }
+    for (lang, idx) in &by_lang {
+        let mut cells = Vec::new();
+        for h in 0..4 {
+            let mut p = Prf::default();
+            let mut pos = 0;
+            for &i in idx {
+                if val[i].labels[h] >= 0 {
+                    p.add(val_scores[i].sev[h] >= 4, val[i].labels[h] >= 4);
+                    pos += usize::from(val[i].labels[h] >= 4);
+                }
+            }
+            cells.push(if pos == 0 { "–".to_owned() } else { format!("{:.3} ({pos})", p.f1()) });
+        }
+        let safe: Vec<usize> = idx.iter().copied().filter(|&i| val[i].labels.iter().all(|&l| l == 0)).collect();
+        let fp = safe.iter().filter(|&&i| val_scores[i].sev.iter().any(|&s| s >= 2)).count();
+        let _ = writeln!(
+            out,
+            "| {lang} | {} | {} | {:.3} ({fp}/{}) |",
+            idx.len(),
+            cells.join(" | "),
+            ratio(fp, safe.len()),
+            safe.len()
+        );
+    }
+
+    let _ = writeln!(out, "\n## 4. Benign look-alikes (policy set: medical, news, fiction, education, counter-speech, figurative, technical, recovery)\n");
+    let _ = writeln!(out, "False positive = shipped severity ≥ 2 in a category. The validation rows come from templates never trained on.\n");
+    let _ = writeln!(out, "| subset | n | any category | Hate | SelfHarm | Sexual | Violence |\n|---|---|---|---|---|---|---|");
+    for (name, only_val) in [("validation templates", true), ("all templates (mostly trained on)", false)] {
+        let idx: Vec<usize> = (0..benign.len()).filter(|&i| !only_val || benign[i].1).collect();
+        let any = idx.iter().filter(|&&i| benign_scores[i].sev.iter().any(|&s| s >= 2)).count();
+        let per: Vec<String> = (0..4)
+            .map(|h| {
+                let fp = idx.iter().filter(|&&i| benign_scores[i].sev[h] >= 2).count();
+                format!("{:.3} ({fp})", ratio(fp, idx.len()))
+            })
+            .collect();
+        let rate = ratio(any, idx.len());
+        if only_val {
+            head.benign_fp_val = (rate, idx.len());
+        } else {
+            head.benign_fp_all = (rate, idx.len());
+        }
+        let _ = writeln!(out, "| {name} | {} | {rate:.3} ({any}) | {} |", idx.len(), per.join(" | "));
+    }
+    let _ = writeln!(out, "\nBy language (validation templates):\n\n| lang | n | any-category FP ≥2 |\n|---|---|---|");
+    let mut bl: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (i, (e, v)) in benign.iter().enumerate() {
+        if *v {
+            let entry = bl.entry(e.lang.as_str()).or_default();
+            entry.0 += 1;
+            entry.1 += usize::from(benign_scores[i].sev.iter().any(|&s| s >= 2));
+        }
+    }
+    for (lang, (n, fp)) in bl {
+        let _ = writeln!(out, "| {lang} | {n} | {:.3} ({fp}) |", ratio(fp, n));
+    }
+
+    let _ = writeln!(out, "\n## 5. Public benchmark test splits (never trained on, not used for thresholds)\n");
+    let _ = writeln!(
+        out,
+        "Binary gold labels. `Hate` columns use the Hate head; `any` takes the highest severity over the four categories. \
+         These corpora define their positives differently from Azure's severity scale (e.g. OffensEval counts any \
+         profanity), so read them as a sanity check, not as a target.\n"
+    );
+    let _ = writeln!(out, "| test set | positive = | n | pos | AUPRC (Hate score) | AUPRC (max score) | F1 Hate ≥2 | F1 Hate ≥4 | P any ≥2 | R any ≥2 | F1 any ≥2 |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|");
+    for (t, scores) in tests {
+        let hate: Vec<(f32, bool)> = t.items.iter().zip(scores).map(|(it, s)| (s.raw[0], it.1)).collect();
+        let max: Vec<(f32, bool)> =
+            t.items.iter().zip(scores).map(|(it, s)| (s.score.iter().copied().fold(0.0, f32::max), it.1)).collect();
+        let (mut h2, mut h4, mut a2) = (Prf::default(), Prf::default(), Prf::default());
+        for (it, s) in t.items.iter().zip(scores) {
+            h2.add(s.sev[0] >= 2, it.1);
+            h4.add(s.sev[0] >= 4, it.1);
+            a2.add(s.sev.iter().any(|&v| v >= 2), it.1);
+        }
+        let pos = t.items.iter().filter(|i| i.1).count();
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {pos} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            t.name,
+            t.positive,
+            t.items.len(),
+            opt(average_precision(&hate)),
+            opt(average_precision(&max)),
+            h2.f1(),
+            h4.f1(),
+            a2.precision(),
+            a2.recall(),
+            a2.f1()
+        );
+    }
+    head
+}
+
+/// Whether an example counts as a benign look-alike.
+pub fn is_benign(e: &Example) -> bool {
+    matches!(e.kind, Kind::Benign | Kind::Neutral)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn average_precision_known_values() {
+        assert_eq!(average_precision(&[(0.9, true), (0.8, true), (0.1, false)]), Some(1.0));
+        let ap = average_precision(&[(0.9, false), (0.8, true)]).unwrap();
+        assert!((ap - 0.5).abs() < 1e-9);
+        assert_eq!(average_precision(&[(0.9, false)]), None);
+    }
+
+    #[test]
+    fn prf_counts() {
+        let mut p = Prf::default();
+        for (a, b) in [(true, true), (true, false), (false, true), (false, false)] {
+            p.add(a, b);
+        }
+        assert!((p.f1() - 0.5).abs() < 1e-9);
+    }
+}

@@ -1,0 +1,109 @@
+//! Shared helpers of the process-level tests: start the real `custos` binary on a free port and talk plain
+//! HTTP/1.1 to it over a TcpStream (no client crate needed).
+#![allow(dead_code)]
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+pub fn model_dir() -> PathBuf {
+    std::env::var_os("CUSTOS_MODEL_DIR")
+        .map(Into::into)
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models")))
+        .canonicalize()
+        .expect("model dir exists (run scripts/fetch-models.sh)")
+}
+
+pub fn custos(cwd: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_custos"));
+    c.current_dir(cwd).env_clear().env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    c
+}
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+pub struct Server {
+    pub child: Child,
+    pub port: u16,
+    stdout: std::sync::Arc<std::sync::Mutex<String>>,
+}
+
+impl Server {
+    /// What the process printed on stdout so far (read by a background thread, so this never blocks).
+    pub fn stdout(&self) -> String {
+        self.stdout.lock().unwrap().clone()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+pub fn start(cwd: &Path, extra: &[(&str, &str)]) -> Server {
+    start_logging(cwd, extra, Stdio::null())
+}
+
+/// Like [`start`], with the server's stderr (its log) going to `stderr`.
+pub fn start_logging(cwd: &Path, extra: &[(&str, &str)], stderr: Stdio) -> Server {
+    let port = free_port();
+    let mut cmd = custos(cwd);
+    cmd.arg("serve")
+        .env("CUSTOS_LISTEN", format!("127.0.0.1:{port}"))
+        .env("CUSTOS_MODEL_DIR", model_dir())
+        .stdout(Stdio::piped())
+        .stderr(stderr);
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let stdout = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
+    let out = child.stdout.take().unwrap();
+    let sink = stdout.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(out).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push_str(&(line + "\n"));
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if let Some(status) = child.try_wait().unwrap() {
+            panic!("custos exited early with {status}");
+        }
+        if http(port, "GET", "/health", None, "").0 == 200 {
+            // The key banner is printed before the listener starts; give the reader thread a moment.
+            std::thread::sleep(Duration::from_millis(200));
+            return Server { child, port, stdout };
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("custos did not become ready");
+}
+
+/// One request; returns (status, body). Status 0 when the connection fails.
+pub fn http(port: u16, method: &str, path: &str, key: Option<&str>, body: &str) -> (u16, String) {
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else { return (0, String::new()) };
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let key = key.map(|k| format!("Ocp-Apim-Subscription-Key: {k}\r\n")).unwrap_or_default();
+    let req = format!(
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n{key}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    if s.write_all(req.as_bytes()).is_err() {
+        return (0, String::new());
+    }
+    let mut resp = String::new();
+    if s.read_to_string(&mut resp).is_err() {
+        return (0, String::new());
+    }
+    let status = resp.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    let body = resp.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
+    (status, body)
+}
+
