@@ -1,11 +1,19 @@
 //! Behaviour of the SQLite store. (Run per backend once PostgreSQL exists.)
 
+use custos_store::crypto::Keyring;
 use custos_store::sqlite::SqliteStore;
 use custos_store::{DescriptionPatch, KeySlot, NewItem, ResourceId, Store, StoreError};
+use std::path::Path;
+use std::sync::Arc;
 
-async fn fresh() -> (tempfile::TempDir, SqliteStore, ResourceId, String) {
+fn open(dir: &Path) -> Store {
+    let backend = SqliteStore::open(&dir.join("db").join("custos.db")).unwrap();
+    Store::new(Arc::new(backend), Arc::new(Keyring::open_or_create(&dir.join("master.key")).unwrap()))
+}
+
+async fn fresh() -> (tempfile::TempDir, Store, ResourceId, String) {
     let dir = tempfile::tempdir().unwrap();
-    let store = SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap();
+    let store = open(dir.path());
     let keys = store.ensure_default_resource(Some("bootstrap-key-1"), "local").await.unwrap().expect("created");
     let key2 = keys.key2.clone();
     (dir, store, keys.resource, key2)
@@ -25,7 +33,7 @@ async fn default_resource_is_created_once_and_both_keys_authenticate() {
     assert!(store.ensure_default_resource(Some("other"), "local").await.unwrap().is_none());
     drop(store);
     // Reopening keeps the resource and its keys; keys are not stored in clear.
-    let store = SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap();
+    let store = open(dir.path());
     assert_eq!(store.authenticate("bootstrap-key-1").await.unwrap().map(|i| i.id), Some(r));
     let raw = std::fs::read(dir.path().join("db").join("custos.db")).unwrap();
     assert!(!raw.windows(15).any(|w| w == b"bootstrap-key-1"), "key stored in clear");
@@ -156,4 +164,65 @@ async fn resources_are_created_listed_rotated_and_deleted_with_their_data() {
         let bytes = std::fs::read(entry.unwrap().path()).unwrap();
         assert!(!bytes.windows(canary.len()).any(|w| w == canary.as_bytes()), "item text left on disk");
     }
+}
+
+fn files_contain(dir: &Path, needle: &str) -> bool {
+    std::fs::read_dir(dir.join("db")).unwrap().any(|e| {
+        let bytes = std::fs::read(e.unwrap().path()).unwrap();
+        bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+    })
+}
+
+#[tokio::test]
+async fn item_texts_and_descriptions_are_encrypted_at_rest() {
+    let (dir, store, r, _) = fresh().await;
+    let (text, desc, list_desc) = ("zq-item-canary-5120", "zq-item-description-77", "zq-list-description-91");
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Set(list_desc.into())).await.unwrap();
+    store
+        .upsert_items(&r, "L", vec![NewItem { text: text.into(), description: Some(desc.into()), is_regex: false }])
+        .await
+        .unwrap();
+    // Readable through the store, in memory...
+    let (items, _) = store.list_items(&r, "L", 0, 10).await.unwrap();
+    assert_eq!((items[0].text.as_str(), items[0].description.as_deref()), (text, Some(desc)));
+    assert_eq!(store.get_blocklist(&r, "L").await.unwrap().unwrap().description.as_deref(), Some(list_desc));
+    // ...but nowhere in the database files (main file and WAL), not even as its own blind index input.
+    for needle in [text, desc, list_desc] {
+        assert!(!files_contain(dir.path(), needle), "{needle} stored in clear");
+    }
+    // Re-adding the same text finds the item through the blind index.
+    let again = store.upsert_items(&r, "L", vec![item(text)]).await.unwrap();
+    assert_eq!(again[0].id, items[0].id);
+}
+
+#[tokio::test]
+async fn a_wrong_master_key_cannot_read_anything() {
+    let (dir, store, r, _) = fresh().await;
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Set("secret".into())).await.unwrap();
+    drop(store);
+    std::fs::remove_file(dir.path().join("master.key")).unwrap();
+    let store = open(dir.path()); // a new random master key
+    assert!(matches!(store.authenticate("bootstrap-key-1").await, Err(StoreError::Crypto(_))));
+    assert!(matches!(store.get_blocklist(&r, "L").await, Err(StoreError::Crypto(_))));
+}
+
+#[tokio::test]
+async fn master_key_rotation_rewraps_resource_keys_without_touching_data() {
+    let (dir, store, r, _) = fresh().await;
+    store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
+    store.upsert_items(&r, "L", vec![item("kept-through-rotation")]).await.unwrap();
+    let before = store.backend().list_items(&r, "L", 0, 10).await.unwrap().unwrap().1;
+    drop(store);
+    let ring = Arc::new(Keyring::open_or_create(&dir.path().join("master.key")).unwrap());
+    ring.add_primary().unwrap();
+    let backend = Arc::new(SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap());
+    let store = Store::new(backend, ring.clone());
+    assert_eq!(store.rewrap_resource_keys().await.unwrap(), 1);
+    assert_eq!(store.rewrap_resource_keys().await.unwrap(), 0, "idempotent");
+    assert_eq!(ring.retire_old().unwrap(), 1);
+    // Data ciphertext is unchanged; it is still readable with only the new master key.
+    let after = store.backend().list_items(&r, "L", 0, 10).await.unwrap().unwrap().1;
+    assert_eq!(before, after);
+    let store = open(dir.path());
+    assert_eq!(store.list_items(&r, "L", 0, 10).await.unwrap().0[0].text, "kept-through-rotation");
 }
