@@ -42,8 +42,20 @@ pub struct Config {
     pub engine: EngineConfig,
     /// `[auth]`
     pub auth: AuthConfig,
+    /// `[crypto]`
+    pub crypto: CryptoConfig,
     /// `[log]`
     pub log: LogConfig,
+}
+
+/// `[crypto]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CryptoConfig {
+    /// Keyring file.
+    pub master_key_file: PathBuf,
+    /// A single master key (base64), overriding the file.
+    pub master_key: Secret,
 }
 
 /// `[server]`
@@ -154,6 +166,7 @@ const NAMED_VARS: &[(&str, &str, &str)] = &[
     ("CUSTOS_MODEL_DIR", "models", "dir"),
     ("CUSTOS_BOOTSTRAP_KEY", "auth", "bootstrap_key"),
     ("CUSTOS_ADMIN_KEY", "auth", "admin_key"),
+    ("CUSTOS_MASTER_KEY", "crypto", "master_key"),
 ];
 
 /// Variables with the CUSTOS_ prefix that are not configuration keys.

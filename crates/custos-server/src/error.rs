@@ -133,6 +133,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotFound(what) => ApiError::NotFound(format!("The {what} does not exist.")),
             StoreError::Conflict(what) => ApiError::Conflict(format!("The {what} already exists.")),
             StoreError::LimitExceeded(m) => ApiError::InvalidBody { message: m, target: Some("blocklistItems".into()) },
+            StoreError::Crypto(detail) => ApiError::Internal(format!("store encryption: {detail}")),
             StoreError::Backend(detail) => {
                 tracing::error!(%detail, "store failure");
                 ApiError::Unavailable

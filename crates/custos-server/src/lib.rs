@@ -26,7 +26,8 @@ use custos_engine::image::ImageModel;
 use custos_engine::text::TextModel;
 use custos_store::postgres::PostgresStore;
 use custos_store::sqlite::SqliteStore;
-use custos_store::Store;
+use custos_store::crypto::Keyring;
+use custos_store::{Backend, Store};
 use state::{AppState, MatcherCache, Models};
 use std::future::Future;
 use std::net::SocketAddr;
@@ -46,22 +47,33 @@ pub fn load_models(dir: &Path, image_threads: usize) -> anyhow::Result<Models> {
 }
 
 /// Opens the configured store: the SQLite file, or the PostgreSQL database (retrying for about 30 s while the
-/// server is unreachable, then failing with a message naming host and port).
-pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
-    match config.database_url()? {
+/// server is unreachable, then failing with a message naming host and port), behind the encrypting [`Store`].
+pub async fn open_store(config: &Config) -> anyhow::Result<Arc<Store>> {
+    let backend: Arc<dyn Backend> = match config.database_url()? {
         DatabaseUrl::Sqlite(path) => {
-            let store = SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))?;
-            Ok(Arc::new(store))
+            Arc::new(SqliteStore::open(&path).with_context(|| format!("opening {}", path.display()))?)
         }
         DatabaseUrl::Postgres(url) => {
-            let store = PostgresStore::connect(&url).await.context("opening the PostgreSQL store")?;
-            Ok(Arc::new(store))
+            Arc::new(PostgresStore::connect(&url).await.context("opening the PostgreSQL store")?)
         }
-    }
+    };
+    Ok(Arc::new(Store::new(backend, open_keyring(config)?)))
+}
+
+/// The master keyring: `CUSTOS_MASTER_KEY` when set, else the keyring file (created on first start).
+pub fn open_keyring(config: &Config) -> anyhow::Result<Arc<Keyring>> {
+    let key = config.crypto.master_key.expose();
+    let ring = if key.is_empty() {
+        let path = &config.crypto.master_key_file;
+        Keyring::open_or_create(path).with_context(|| format!("opening the master keyring {}", path.display()))?
+    } else {
+        Keyring::from_base64(key).context("CUSTOS_MASTER_KEY")?
+    };
+    Ok(Arc::new(ring))
 }
 
 /// Builds the state from its parts.
-pub fn build_state(config: &Config, store: Arc<dyn Store>, models: Arc<Models>) -> AppState {
+pub fn build_state(config: &Config, store: Arc<Store>, models: Arc<Models>) -> AppState {
     AppState {
         store,
         models,

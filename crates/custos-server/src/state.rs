@@ -22,7 +22,7 @@ pub struct Models {
 #[derive(Clone)]
 pub struct AppState {
     /// The store.
-    pub store: Arc<dyn Store>,
+    pub store: Arc<Store>,
     /// The models.
     pub models: Arc<Models>,
     /// Compiled blocklists.
@@ -70,7 +70,7 @@ impl MatcherCache {
     /// The compiled lists for `names` (deduplicated, in request order), or 404 for the first unknown name.
     pub async fn get(
         &self,
-        store: &dyn Store,
+        store: &Store,
         r: &ResourceId,
         names: &[String],
     ) -> Result<Vec<(String, Arc<CompiledBlocklist>)>, ApiError> {

@@ -1,20 +1,25 @@
 //! Custos storage: resources, API keys, blocklists and their items.
 //!
 //! # Layout
-//! - [`Store`]: the trait every backend implements (async, object-safe; the server holds an `Arc<dyn Store>`).
-//! - [`sqlite`]: the embedded default backend (one file, WAL, `synchronous=FULL`).
-//! - [`keys`]: API key generation and salted hashing.
+//! - [`Store`]: what the server uses. It encrypts on the way in and decrypts on the way out ([`crypto`]), over a
+//! - [`Backend`]: the trait every database implements (async, object-safe), which only ever sees ciphertext,
+//!   blind indexes and wrapped keys: [`sqlite`] (embedded default: one file, WAL, `synchronous=FULL`).
+//! - [`keys`]: API key generation and salted hashing. [`crypto`]: envelope encryption and the master keyring.
 //!
-//! Design: the trait speaks in plain store types ([`Blocklist`], [`Item`]), not wire types; the server converts.
+//! Design: the store speaks in plain store types ([`Blocklist`], [`Item`]), not wire types; the server converts.
 //! Every method is scoped by a [`ResourceId`], so no call can reach another resource's data. A write returns only
 //! after it is durable (an acknowledged write survives `kill -9`). Deleted rows are overwritten on disk
-//! (`secure_delete`) and the WAL is checkpointed after deletes, so erased item text does not linger in the file.
-//! Item texts are customer content: they are never logged.
+//! (`secure_delete`) and the WAL is checkpointed after deletes; deleting a list or resource deletes its key, so
+//! whatever ciphertext remains is unreadable. Item texts are customer content: they are never logged.
 #![deny(missing_docs)]
 
+pub mod crypto;
 pub mod keys;
 pub mod postgres;
 pub mod sqlite;
+mod store;
+
+pub use store::Store;
 
 use async_trait::async_trait;
 use std::fmt;
@@ -40,6 +45,8 @@ pub struct ResourceInfo {
     pub region: String,
     /// Creation time, seconds since the Unix epoch.
     pub created_at: i64,
+    /// The resource key, wrapped by a master key (never shown outside the store).
+    pub wrapped_key: Vec<u8>,
 }
 
 /// One of the two key slots of a resource.
@@ -60,7 +67,33 @@ pub struct Blocklist {
     pub description: Option<String>,
 }
 
-/// A stored blocklist item.
+/// A blocklist row as a backend stores it: description sealed with the resource key, blocklist key wrapped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredBlocklist {
+    /// Row id (never reused).
+    pub id: i64,
+    /// Name.
+    pub name: String,
+    /// Sealed description.
+    pub description: Option<String>,
+    /// The blocklist key, wrapped by the resource key.
+    pub wrapped_key: Vec<u8>,
+}
+
+/// An item to store: text and description sealed, `lookup` the blind index of the text.
+#[derive(Debug, Clone)]
+pub struct SealedItem {
+    /// Blind index of the plain text (add-or-update key).
+    pub lookup: String,
+    /// Sealed text.
+    pub text: String,
+    /// Sealed description.
+    pub description: Option<String>,
+    /// Whether the text is a regular expression.
+    pub is_regex: bool,
+}
+
+/// A stored blocklist item (plain from [`Store`]; text and description sealed from a [`Backend`]).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Item {
     /// Server-generated UUID (lower-case, hyphenated).
@@ -141,6 +174,9 @@ pub enum StoreError {
     /// The database failed or is unreachable.
     #[error("database error: {0}")]
     Backend(String),
+    /// A key is missing or data does not decrypt.
+    #[error("encryption: {0}")]
+    Crypto(String),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -149,22 +185,27 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
-/// The storage seam. SQLite implements it now; PostgreSQL implements the same trait.
+/// The storage seam: SQLite implements it, PostgreSQL implements the same trait. A backend sees only sealed
+/// texts, blind indexes and wrapped keys; [`Store`] does the cryptography.
 #[async_trait]
-pub trait Store: Send + Sync + 'static {
+pub trait Backend: Send + Sync + 'static {
     /// Creates the resource named `default` in `region` on first start. Returns its keys when it was created now
     /// (`key1` is `bootstrap_key` when given), `None` when it already existed.
     async fn ensure_default_resource(
         &self,
         bootstrap_key: Option<&str>,
         region: &str,
+        wrapped_key: &[u8],
     ) -> Result<Option<NewKeys>, StoreError>;
 
     /// The resource a key belongs to, if any. Constant-time comparison of the salted hash.
     async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError>;
 
+    /// A resource by id.
+    async fn get_resource(&self, id: &ResourceId) -> Result<Option<ResourceInfo>, StoreError>;
+
     /// Creates a resource with two new random keys. `Conflict` if the name is taken.
-    async fn create_resource(&self, name: &str, region: &str) -> Result<NewKeys, StoreError>;
+    async fn create_resource(&self, name: &str, region: &str, wrapped_key: &[u8]) -> Result<NewKeys, StoreError>;
 
     /// All resources, by name.
     async fn list_resources(&self) -> Result<Vec<ResourceInfo>, StoreError>;
@@ -172,49 +213,58 @@ pub trait Store: Send + Sync + 'static {
     /// Deletes a resource with its keys, blocklists and items; `false` if it did not exist.
     async fn delete_resource(&self, name: &str) -> Result<bool, StoreError>;
 
-    /// Replaces one key of a resource with a new random key (the other key keeps working); `None` if the
+    /// Replaces one API key of a resource with a new random key (the other keeps working); `None` if the
     /// resource does not exist.
     async fn regenerate_key(&self, name: &str, slot: KeySlot) -> Result<Option<String>, StoreError>;
 
-    /// Creates (`true`) or updates (`false`) a blocklist.
+    /// Replaces a resource's wrapped key (master-key rotation); `false` if the resource does not exist.
+    async fn set_resource_key(&self, id: &ResourceId, wrapped_key: &[u8]) -> Result<bool, StoreError>;
+
+    /// Creates (`true`, with `wrapped_key`) or updates (`false`, key unchanged) a blocklist.
     async fn upsert_blocklist(
         &self,
         r: &ResourceId,
         name: &str,
         description: DescriptionPatch,
-    ) -> Result<(Blocklist, bool), StoreError>;
+        wrapped_key: &[u8],
+    ) -> Result<(StoredBlocklist, bool), StoreError>;
 
     /// One blocklist.
-    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<Blocklist>, StoreError>;
+    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<StoredBlocklist>, StoreError>;
 
     /// All blocklists of the resource, by name.
-    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<Blocklist>, StoreError>;
+    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<StoredBlocklist>, StoreError>;
 
-    /// Deletes a list and all its items; `false` if it did not exist.
+    /// Deletes a list, its key and all its items; `false` if it did not exist.
     async fn delete_blocklist(&self, r: &ResourceId, name: &str) -> Result<bool, StoreError>;
 
-    /// Adds or updates items (keyed on text); returns them as stored, in request order.
-    /// `NotFound` if the list does not exist, `LimitExceeded` past the per-list item cap.
-    async fn upsert_items(&self, r: &ResourceId, list: &str, items: Vec<NewItem>) -> Result<Vec<Item>, StoreError>;
+    /// Adds or updates items (keyed on `lookup`) in the list with row id `list_id` (which must belong to `r`);
+    /// returns them as stored, in request order. `NotFound` if that list no longer exists, `LimitExceeded` past
+    /// the per-list item cap (nothing is written then).
+    async fn upsert_items(&self, r: &ResourceId, list_id: i64, items: Vec<SealedItem>) -> Result<Vec<Item>, StoreError>;
 
     /// Removes items by id; unknown ids are ignored. `NotFound` if the list does not exist.
     async fn remove_items(&self, r: &ResourceId, list: &str, ids: &[String]) -> Result<(), StoreError>;
 
-    /// A page of items in insertion order, plus the total count. `NotFound` if the list does not exist.
+    /// The list, a page of its items in insertion order, and the total count; `None` if the list does not exist.
     async fn list_items(
         &self,
         r: &ResourceId,
         list: &str,
         skip: usize,
         limit: usize,
-    ) -> Result<(Vec<Item>, usize), StoreError>;
+    ) -> Result<Option<(StoredBlocklist, Vec<Item>, usize)>, StoreError>;
 
-    /// One item. `NotFound` if the list does not exist; `Ok(None)` if the item does not.
-    async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<Item>, StoreError>;
+    /// The list and one of its items; `None` if the list does not exist.
+    async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<(StoredBlocklist, Option<Item>)>, StoreError>;
 
     /// Version stamps of the named lists (same order; `None` for a list that does not exist).
     async fn list_versions(&self, r: &ResourceId, names: &[String]) -> Result<Vec<Option<ListVersion>>, StoreError>;
 
-    /// Every item of a list (for compiling its matcher), with the version they belong to.
-    async fn load_items(&self, r: &ResourceId, list: &str) -> Result<Option<(ListVersion, Vec<Item>)>, StoreError>;
+    /// The list, its version and every item (for compiling its matcher).
+    async fn load_items(
+        &self,
+        r: &ResourceId,
+        list: &str,
+    ) -> Result<Option<(StoredBlocklist, ListVersion, Vec<Item>)>, StoreError>;
 }

@@ -27,13 +27,13 @@
 //! # Content
 //! Nothing here logs item texts, descriptions, keys or the password. Error texts from the server are reduced to
 //! the message and SQLSTATE (PostgreSQL's `DETAIL` can quote row values). Unlike SQLite's `secure_delete`,
-//! PostgreSQL leaves deleted rows as dead tuples until `VACUUM` reuses their space; erasure on disk is the job of
-//! the encryption-at-rest migration (crypto-shred), not of this module.
+//! PostgreSQL leaves deleted rows as dead tuples until `VACUUM` reuses their space; what remains is ciphertext whose
+//! key was deleted with the row that held it (crypto-shred, see `crate::crypto`).
 
 use crate::sqlite::{DEFAULT_RESOURCE, MAX_ITEMS_PER_LIST};
 use crate::{
-    keys, Blocklist, DescriptionPatch, Item, KeySlot, ListVersion, NewItem, NewKeys, ResourceId, ResourceInfo, Store,
-    StoreError,
+    keys, Backend, DescriptionPatch, Item, KeySlot, ListVersion, NewKeys, ResourceId, ResourceInfo, SealedItem,
+    StoreError, StoredBlocklist,
 };
 use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime};
@@ -351,13 +351,29 @@ fn item_from_row(row: &Row) -> Item {
     Item { id: row.get(0), text: row.get(1), description: row.get(2), is_regex: row.get(3) }
 }
 
+const RESOURCE_COLUMNS: &str = "id, name, region, created_at, wrapped_key";
+
 fn resource_from_row(row: &Row, at: usize) -> ResourceInfo {
     ResourceInfo {
         id: ResourceId(row.get(at)),
         name: row.get(at + 1),
         region: row.get(at + 2),
         created_at: row.get(at + 3),
+        wrapped_key: row.get(at + 4),
     }
+}
+
+const LIST_COLUMNS: &str = "id, name, description, wrapped_key";
+
+fn list_from_row(row: &Row) -> StoredBlocklist {
+    StoredBlocklist { id: row.get(0), name: row.get(1), description: row.get(2), wrapped_key: row.get(3) }
+}
+
+async fn get_list(c: &impl GenericClient, r: &ResourceId, name: &str) -> Result<Option<StoredBlocklist>, StoreError> {
+    Ok(query_opt(c, &format!("SELECT {LIST_COLUMNS} FROM blocklists WHERE resource_id = $1 AND name = $2"), &[&r.0, &name])
+        .await?
+        .as_ref()
+        .map(list_from_row))
 }
 
 async fn insert_key(c: &impl GenericClient, r: &str, slot: i32, key: &str) -> Result<(), StoreError> {
@@ -378,14 +394,15 @@ async fn insert_resource(
     c: &impl GenericClient,
     name: &str,
     region: &str,
+    wrapped_key: &[u8],
     key1: Option<String>,
 ) -> Result<Option<NewKeys>, StoreError> {
     let id = uuid::Uuid::new_v4().to_string();
     let inserted = query_opt(
         c,
-        "INSERT INTO resources (id, name, region, created_at) VALUES ($1, $2, $3, $4) \
+        "INSERT INTO resources (id, name, region, created_at, wrapped_key) VALUES ($1, $2, $3, $4, $5) \
          ON CONFLICT (name) DO NOTHING RETURNING id",
-        &[&id, &name, &region, &now_secs()],
+        &[&id, &name, &region, &now_secs(), &wrapped_key],
     )
     .await?;
     if inserted.is_none() {
@@ -407,15 +424,17 @@ fn clamp(n: usize) -> i64 {
 }
 
 #[async_trait]
-impl Store for PostgresStore {
+impl Backend for PostgresStore {
     async fn ensure_default_resource(
         &self,
         bootstrap_key: Option<&str>,
         region: &str,
+        wrapped_key: &[u8],
     ) -> Result<Option<NewKeys>, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await?;
-        let keys = insert_resource(&tx, DEFAULT_RESOURCE, region, bootstrap_key.map(str::to_owned)).await?;
+        let keys =
+            insert_resource(&tx, DEFAULT_RESOURCE, region, wrapped_key, bootstrap_key.map(str::to_owned)).await?;
         tx.commit().await?;
         Ok(keys)
     }
@@ -424,7 +443,7 @@ impl Store for PostgresStore {
         let c = self.client().await?;
         let rows = query(
             &c,
-            "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at FROM api_keys k \
+            "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at, r.wrapped_key FROM api_keys k \
              JOIN resources r ON r.id = k.resource_id WHERE k.lookup = $1",
             &[&keys::lookup(key)],
         )
@@ -440,10 +459,16 @@ impl Store for PostgresStore {
         Ok(found)
     }
 
-    async fn create_resource(&self, name: &str, region: &str) -> Result<NewKeys, StoreError> {
+    async fn get_resource(&self, id: &ResourceId) -> Result<Option<ResourceInfo>, StoreError> {
+        let c = self.client().await?;
+        let row = query_opt(&c, &format!("SELECT {RESOURCE_COLUMNS} FROM resources WHERE id = $1"), &[&id.0]).await?;
+        Ok(row.map(|r| resource_from_row(&r, 0)))
+    }
+
+    async fn create_resource(&self, name: &str, region: &str, wrapped_key: &[u8]) -> Result<NewKeys, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await?;
-        let Some(keys) = insert_resource(&tx, name, region, None).await? else {
+        let Some(keys) = insert_resource(&tx, name, region, wrapped_key, None).await? else {
             return Err(StoreError::Conflict(format!("resource '{name}'")));
         };
         tx.commit().await?;
@@ -452,7 +477,7 @@ impl Store for PostgresStore {
 
     async fn list_resources(&self) -> Result<Vec<ResourceInfo>, StoreError> {
         let c = self.client().await?;
-        let rows = query(&c, "SELECT id, name, region, created_at FROM resources ORDER BY name", &[]).await?;
+        let rows = query(&c, &format!("SELECT {RESOURCE_COLUMNS} FROM resources ORDER BY name"), &[]).await?;
         Ok(rows.iter().map(|r| resource_from_row(r, 0)).collect())
     }
 
@@ -476,12 +501,18 @@ impl Store for PostgresStore {
         Ok(Some(key))
     }
 
+    async fn set_resource_key(&self, id: &ResourceId, wrapped_key: &[u8]) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        Ok(execute(&c, "UPDATE resources SET wrapped_key = $2 WHERE id = $1", &[&id.0, &wrapped_key]).await? > 0)
+    }
+
     async fn upsert_blocklist(
         &self,
         r: &ResourceId,
         name: &str,
         description: DescriptionPatch,
-    ) -> Result<(Blocklist, bool), StoreError> {
+        wrapped_key: &[u8],
+    ) -> Result<(StoredBlocklist, bool), StoreError> {
         let (keep, new_desc) = match description {
             DescriptionPatch::Keep => (true, None),
             DescriptionPatch::Clear => (false, None),
@@ -492,33 +523,28 @@ impl Store for PostgresStore {
         // exactly for a freshly inserted row version (an updated one carries the updater's transaction id).
         let row = query_opt(
             &c,
-            "INSERT INTO blocklists (resource_id, name, description) VALUES ($1, $2, $3) \
+            "INSERT INTO blocklists (resource_id, name, description, wrapped_key) VALUES ($1, $2, $3, $5) \
              ON CONFLICT (resource_id, name) DO UPDATE SET description = \
                  CASE WHEN $4 THEN blocklists.description ELSE EXCLUDED.description END \
-             RETURNING description, (xmax = 0) AS created",
-            &[&r.0, &name, &new_desc, &keep],
+             RETURNING id, name, description, wrapped_key, (xmax = 0) AS created",
+            &[&r.0, &name, &new_desc, &keep, &wrapped_key],
         )
         .await?
         .ok_or_else(|| StoreError::Backend("upsert returned no row".into()))?;
-        Ok((Blocklist { name: name.to_owned(), description: row.get(0) }, row.get(1)))
+        Ok((list_from_row(&row), row.get(4)))
     }
 
-    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<Blocklist>, StoreError> {
+    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<StoredBlocklist>, StoreError> {
         let c = self.client().await?;
-        let row = query_opt(
-            &c,
-            "SELECT name, description FROM blocklists WHERE resource_id = $1 AND name = $2",
-            &[&r.0, &name],
-        )
-        .await?;
-        Ok(row.map(|row| Blocklist { name: row.get(0), description: row.get(1) }))
+        get_list(&c, r, name).await
     }
 
-    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<Blocklist>, StoreError> {
+    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<StoredBlocklist>, StoreError> {
         let c = self.client().await?;
         let rows =
-            query(&c, "SELECT name, description FROM blocklists WHERE resource_id = $1 ORDER BY name", &[&r.0]).await?;
-        Ok(rows.iter().map(|row| Blocklist { name: row.get(0), description: row.get(1) }).collect())
+            query(&c, &format!("SELECT {LIST_COLUMNS} FROM blocklists WHERE resource_id = $1 ORDER BY name"), &[&r.0])
+                .await?;
+        Ok(rows.iter().map(list_from_row).collect())
     }
 
     async fn delete_blocklist(&self, r: &ResourceId, name: &str) -> Result<bool, StoreError> {
@@ -526,12 +552,17 @@ impl Store for PostgresStore {
         Ok(execute(&c, "DELETE FROM blocklists WHERE resource_id = $1 AND name = $2", &[&r.0, &name]).await? > 0)
     }
 
-    async fn upsert_items(&self, r: &ResourceId, list: &str, items: Vec<NewItem>) -> Result<Vec<Item>, StoreError> {
+    async fn upsert_items(&self, r: &ResourceId, list_id: i64, items: Vec<SealedItem>) -> Result<Vec<Item>, StoreError> {
         let mut c = self.client().await?;
         let tx = c.transaction().await?;
         // The row lock serialises item writers on this list (on every replica) until commit, so the count
         // below stays true and the cap holds.
-        let list_id = require_list(&tx, r, list, true).await?;
+        if query_opt(&tx, "SELECT id FROM blocklists WHERE id = $1 AND resource_id = $2 FOR UPDATE", &[&list_id, &r.0])
+            .await?
+            .is_none()
+        {
+            return Err(StoreError::NotFound("blocklist".into()));
+        }
         let count: i64 = query_opt(&tx, "SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = $1", &[&list_id])
             .await?
             .map(|row| row.get(0))
@@ -541,9 +572,9 @@ impl Store for PostgresStore {
         for it in items {
             let updated = query_opt(
                 &tx,
-                "UPDATE blocklist_items SET description = $3, is_regex = $4 \
-                 WHERE blocklist_id = $1 AND text = $2 RETURNING item_id",
-                &[&list_id, &it.text, &it.description, &it.is_regex],
+                "UPDATE blocklist_items SET text = $3, description = $4, is_regex = $5 \
+                 WHERE blocklist_id = $1 AND lookup = $2 RETURNING item_id",
+                &[&list_id, &it.lookup, &it.text, &it.description, &it.is_regex],
             )
             .await?;
             let id = match updated {
@@ -558,9 +589,9 @@ impl Store for PostgresStore {
                     let id = uuid::Uuid::new_v4().to_string();
                     execute(
                         &tx,
-                        "INSERT INTO blocklist_items (blocklist_id, item_id, text, description, is_regex) \
-                         VALUES ($1, $2, $3, $4, $5)",
-                        &[&list_id, &id, &it.text, &it.description, &it.is_regex],
+                        "INSERT INTO blocklist_items (blocklist_id, item_id, lookup, text, description, is_regex) \
+                         VALUES ($1, $2, $3, $4, $5, $6)",
+                        &[&list_id, &id, &it.lookup, &it.text, &it.description, &it.is_regex],
                     )
                     .await?;
                     count += 1;
@@ -597,11 +628,12 @@ impl Store for PostgresStore {
         list: &str,
         skip: usize,
         limit: usize,
-    ) -> Result<(Vec<Item>, usize), StoreError> {
+    ) -> Result<Option<(StoredBlocklist, Vec<Item>, usize)>, StoreError> {
         let mut c = self.client().await?;
-        // One snapshot for the count and the page.
+        // One snapshot for the list, the count and the page.
         let tx = c.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start().await?;
-        let list_id = require_list(&tx, r, list, false).await?;
+        let Some(bl) = get_list(&tx, r, list).await? else { return Ok(None) };
+        let list_id = bl.id;
         let total: i64 = query_opt(&tx, "SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = $1", &[&list_id])
             .await?
             .map(|row| row.get(0))
@@ -615,19 +647,24 @@ impl Store for PostgresStore {
         )
         .await?;
         tx.commit().await?;
-        Ok((rows.iter().map(item_from_row).collect(), total as usize))
+        Ok(Some((bl, rows.iter().map(item_from_row).collect(), total as usize)))
     }
 
-    async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<Item>, StoreError> {
+    async fn get_item(
+        &self,
+        r: &ResourceId,
+        list: &str,
+        id: &str,
+    ) -> Result<Option<(StoredBlocklist, Option<Item>)>, StoreError> {
         let c = self.client().await?;
-        let list_id = require_list(&c, r, list, false).await?;
+        let Some(bl) = get_list(&c, r, list).await? else { return Ok(None) };
         let row = query_opt(
             &c,
             &format!("SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = $1 AND item_id = $2"),
-            &[&list_id, &id],
+            &[&bl.id, &id],
         )
         .await?;
-        Ok(row.as_ref().map(item_from_row))
+        Ok(Some((bl, row.as_ref().map(item_from_row))))
     }
 
     async fn list_versions(&self, r: &ResourceId, names: &[String]) -> Result<Vec<Option<ListVersion>>, StoreError> {
@@ -652,11 +689,16 @@ impl Store for PostgresStore {
             .collect())
     }
 
-    async fn load_items(&self, r: &ResourceId, list: &str) -> Result<Option<(ListVersion, Vec<Item>)>, StoreError> {
+    async fn load_items(
+        &self,
+        r: &ResourceId,
+        list: &str,
+    ) -> Result<Option<(StoredBlocklist, ListVersion, Vec<Item>)>, StoreError> {
         let mut c = self.client().await?;
         // One snapshot, so the items belong to the version returned.
         let tx = c.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start().await?;
         let Some(version) = list_row(&tx, r, list, false).await? else { return Ok(None) };
+        let Some(bl) = get_list(&tx, r, list).await? else { return Ok(None) };
         let rows = query(
             &tx,
             &format!("SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = $1 ORDER BY seq"),
@@ -664,7 +706,7 @@ impl Store for PostgresStore {
         )
         .await?;
         tx.commit().await?;
-        Ok(Some((version, rows.iter().map(item_from_row).collect())))
+        Ok(Some((bl, version, rows.iter().map(item_from_row).collect())))
     }
 }
 

@@ -5,8 +5,8 @@
 //! statements here take microseconds.
 
 use crate::{
-    keys, Blocklist, DescriptionPatch, Item, KeySlot, ListVersion, NewItem, NewKeys, ResourceId, ResourceInfo, Store,
-    StoreError,
+    keys, Backend, DescriptionPatch, Item, KeySlot, ListVersion, NewKeys, ResourceId, ResourceInfo, SealedItem,
+    StoreError, StoredBlocklist,
 };
 use async_trait::async_trait;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -83,6 +83,21 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+const LIST_COLUMNS: &str = "id, name, description, wrapped_key";
+
+fn list_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<StoredBlocklist> {
+    Ok(StoredBlocklist { id: row.get(0)?, name: row.get(1)?, description: row.get(2)?, wrapped_key: row.get(3)? })
+}
+
+fn get_list(c: &Connection, r: &ResourceId, name: &str) -> Result<Option<StoredBlocklist>, StoreError> {
+    Ok(c.query_row(
+        &format!("SELECT {LIST_COLUMNS} FROM blocklists WHERE resource_id = ?1 AND name = ?2"),
+        params![r.0, name],
+        list_from_row,
+    )
+    .optional()?)
+}
+
 fn list_row(tx: &Connection, r: &ResourceId, name: &str) -> Result<Option<(i64, i64)>, StoreError> {
     Ok(tx
         .query_row(
@@ -102,6 +117,8 @@ fn bump_version(tx: &Transaction<'_>, list_id: i64) -> Result<(), StoreError> {
     Ok(())
 }
 
+const ITEM_COLUMNS: &str = "item_id, text, description, is_regex";
+
 fn item_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Item> {
     Ok(Item { id: row.get(0)?, text: row.get(1)?, description: row.get(2)?, is_regex: row.get::<_, i64>(3)? != 0 })
 }
@@ -115,21 +132,30 @@ fn insert_key(tx: &Transaction<'_>, r: &str, slot: i64, key: &str) -> Result<(),
     Ok(())
 }
 
+const RESOURCE_COLUMNS: &str = "id, name, region, created_at, wrapped_key";
+
 fn resource_from_row(row: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<ResourceInfo> {
     Ok(ResourceInfo {
         id: ResourceId(row.get(at)?),
         name: row.get(at + 1)?,
         region: row.get(at + 2)?,
         created_at: row.get(at + 3)?,
+        wrapped_key: row.get(at + 4)?,
     })
 }
 
 /// Inserts a resource with key 1 (`key1` or random) and a random key 2.
-fn insert_resource(tx: &Transaction<'_>, name: &str, region: &str, key1: Option<String>) -> Result<NewKeys, StoreError> {
+fn insert_resource(
+    tx: &Transaction<'_>,
+    name: &str,
+    region: &str,
+    wrapped_key: &[u8],
+    key1: Option<String>,
+) -> Result<NewKeys, StoreError> {
     let id = uuid::Uuid::new_v4().to_string();
     tx.execute(
-        "INSERT INTO resources (id, name, region, created_at) VALUES (?1, ?2, ?3, ?4)",
-        params![id, name, region, now_secs()],
+        "INSERT INTO resources (id, name, region, created_at, wrapped_key) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![id, name, region, now_secs(), wrapped_key],
     )?;
     let key1 = key1.unwrap_or_else(keys::generate);
     let key2 = keys::generate();
@@ -142,14 +168,21 @@ fn now_secs() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
+fn checkpoint(c: &Connection) -> Result<(), StoreError> {
+    // Move the zeroed pages out of the WAL into the main file now, so deleted data is gone from disk.
+    c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
 #[async_trait]
-impl Store for SqliteStore {
+impl Backend for SqliteStore {
     async fn ensure_default_resource(
         &self,
         bootstrap_key: Option<&str>,
         region: &str,
+        wrapped_key: &[u8],
     ) -> Result<Option<NewKeys>, StoreError> {
-        let (bootstrap, region) = (bootstrap_key.map(str::to_owned), region.to_owned());
+        let (bootstrap, region, wrapped) = (bootstrap_key.map(str::to_owned), region.to_owned(), wrapped_key.to_vec());
         self.run(move |c| {
             let tx = c.transaction()?;
             let exists: Option<String> = tx
@@ -158,7 +191,7 @@ impl Store for SqliteStore {
             if exists.is_some() {
                 return Ok(None);
             }
-            let keys = insert_resource(&tx, DEFAULT_RESOURCE, &region, bootstrap)?;
+            let keys = insert_resource(&tx, DEFAULT_RESOURCE, &region, &wrapped, bootstrap)?;
             tx.commit()?;
             Ok(Some(keys))
         })
@@ -169,7 +202,7 @@ impl Store for SqliteStore {
         let key = key.to_owned();
         self.run(move |c| {
             let mut stmt = c.prepare_cached(
-                "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at FROM api_keys k \
+                "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at, r.wrapped_key FROM api_keys k \
                  JOIN resources r ON r.id = k.resource_id WHERE k.lookup = ?1",
             )?;
             let rows = stmt.query_map(params![keys::lookup(&key)], |row| {
@@ -188,8 +221,19 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn create_resource(&self, name: &str, region: &str) -> Result<NewKeys, StoreError> {
-        let (name, region) = (name.to_owned(), region.to_owned());
+    async fn get_resource(&self, id: &ResourceId) -> Result<Option<ResourceInfo>, StoreError> {
+        let id = id.clone();
+        self.run(move |c| {
+            Ok(c.query_row(&format!("SELECT {RESOURCE_COLUMNS} FROM resources WHERE id = ?1"), params![id.0], |row| {
+                resource_from_row(row, 0)
+            })
+            .optional()?)
+        })
+        .await
+    }
+
+    async fn create_resource(&self, name: &str, region: &str, wrapped_key: &[u8]) -> Result<NewKeys, StoreError> {
+        let (name, region, wrapped) = (name.to_owned(), region.to_owned(), wrapped_key.to_vec());
         self.run(move |c| {
             let tx = c.transaction()?;
             let taken: Option<String> =
@@ -197,7 +241,7 @@ impl Store for SqliteStore {
             if taken.is_some() {
                 return Err(StoreError::Conflict(format!("resource '{name}'")));
             }
-            let keys = insert_resource(&tx, &name, &region, None)?;
+            let keys = insert_resource(&tx, &name, &region, &wrapped, None)?;
             tx.commit()?;
             Ok(keys)
         })
@@ -206,7 +250,7 @@ impl Store for SqliteStore {
 
     async fn list_resources(&self) -> Result<Vec<ResourceInfo>, StoreError> {
         self.run(move |c| {
-            let mut stmt = c.prepare_cached("SELECT id, name, region, created_at FROM resources ORDER BY name")?;
+            let mut stmt = c.prepare_cached(&format!("SELECT {RESOURCE_COLUMNS} FROM resources ORDER BY name"))?;
             let rows = stmt.query_map([], |row| resource_from_row(row, 0))?.collect::<Result<Vec<_>, _>>()?;
             Ok(rows)
         })
@@ -220,7 +264,7 @@ impl Store for SqliteStore {
             let n = tx.execute("DELETE FROM resources WHERE name = ?1", params![name])?;
             tx.commit()?;
             if n > 0 {
-                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                checkpoint(c)?;
             }
             Ok(n > 0)
         })
@@ -243,66 +287,67 @@ impl Store for SqliteStore {
         .await
     }
 
+    async fn set_resource_key(&self, id: &ResourceId, wrapped_key: &[u8]) -> Result<bool, StoreError> {
+        let (id, wrapped) = (id.clone(), wrapped_key.to_vec());
+        self.run(move |c| Ok(c.execute("UPDATE resources SET wrapped_key = ?2 WHERE id = ?1", params![id.0, wrapped])? > 0))
+            .await
+    }
+
     async fn upsert_blocklist(
         &self,
         r: &ResourceId,
         name: &str,
         description: DescriptionPatch,
-    ) -> Result<(Blocklist, bool), StoreError> {
-        let (r, name) = (r.clone(), name.to_owned());
+        wrapped_key: &[u8],
+    ) -> Result<(StoredBlocklist, bool), StoreError> {
+        let (r, name, wrapped) = (r.clone(), name.to_owned(), wrapped_key.to_vec());
         self.run(move |c| {
             let tx = c.transaction()?;
-            let existing: Option<Option<String>> = tx
-                .query_row(
-                    "SELECT description FROM blocklists WHERE resource_id = ?1 AND name = ?2",
-                    params![r.0, name],
-                    |row| row.get(0),
-                )
-                .optional()?;
-            let created = existing.is_none();
-            let new_desc = match (description, existing.flatten()) {
-                (DescriptionPatch::Keep, old) => old,
-                (DescriptionPatch::Clear, _) => None,
-                (DescriptionPatch::Set(d), _) => Some(d),
+            let created = match get_list(&tx, &r, &name)? {
+                None => {
+                    let desc = match description {
+                        DescriptionPatch::Set(d) => Some(d),
+                        DescriptionPatch::Keep | DescriptionPatch::Clear => None,
+                    };
+                    tx.execute(
+                        "INSERT INTO blocklists (resource_id, name, description, wrapped_key) VALUES (?1, ?2, ?3, ?4)",
+                        params![r.0, name, desc, wrapped],
+                    )?;
+                    true
+                }
+                Some(_) => {
+                    match description {
+                        DescriptionPatch::Keep => 0,
+                        DescriptionPatch::Clear => tx.execute(
+                            "UPDATE blocklists SET description = NULL WHERE resource_id = ?1 AND name = ?2",
+                            params![r.0, name],
+                        )?,
+                        DescriptionPatch::Set(d) => tx.execute(
+                            "UPDATE blocklists SET description = ?3 WHERE resource_id = ?1 AND name = ?2",
+                            params![r.0, name, d],
+                        )?,
+                    };
+                    false
+                }
             };
-            if created {
-                tx.execute(
-                    "INSERT INTO blocklists (resource_id, name, description) VALUES (?1, ?2, ?3)",
-                    params![r.0, name, new_desc],
-                )?;
-            } else {
-                tx.execute(
-                    "UPDATE blocklists SET description = ?3 WHERE resource_id = ?1 AND name = ?2",
-                    params![r.0, name, new_desc],
-                )?;
-            }
+            let list = get_list(&tx, &r, &name)?.ok_or_else(|| StoreError::Backend("list vanished".into()))?;
             tx.commit()?;
-            Ok((Blocklist { name, description: new_desc }, created))
+            Ok((list, created))
         })
         .await
     }
 
-    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<Blocklist>, StoreError> {
+    async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<StoredBlocklist>, StoreError> {
         let (r, name) = (r.clone(), name.to_owned());
-        self.run(move |c| {
-            Ok(c.query_row(
-                "SELECT name, description FROM blocklists WHERE resource_id = ?1 AND name = ?2",
-                params![r.0, name],
-                |row| Ok(Blocklist { name: row.get(0)?, description: row.get(1)? }),
-            )
-            .optional()?)
-        })
-        .await
+        self.run(move |c| get_list(c, &r, &name)).await
     }
 
-    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<Blocklist>, StoreError> {
+    async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<StoredBlocklist>, StoreError> {
         let r = r.clone();
         self.run(move |c| {
             let mut stmt =
-                c.prepare_cached("SELECT name, description FROM blocklists WHERE resource_id = ?1 ORDER BY name")?;
-            let rows = stmt
-                .query_map(params![r.0], |row| Ok(Blocklist { name: row.get(0)?, description: row.get(1)? }))?
-                .collect::<Result<Vec<_>, _>>()?;
+                c.prepare_cached(&format!("SELECT {LIST_COLUMNS} FROM blocklists WHERE resource_id = ?1 ORDER BY name"))?;
+            let rows = stmt.query_map(params![r.0], list_from_row)?.collect::<Result<Vec<_>, _>>()?;
             Ok(rows)
         })
         .await
@@ -315,19 +360,25 @@ impl Store for SqliteStore {
             let n = tx.execute("DELETE FROM blocklists WHERE resource_id = ?1 AND name = ?2", params![r.0, name])?;
             tx.commit()?;
             if n > 0 {
-                // Move the zeroed pages out of the WAL into the main file now, so the old text is gone from disk.
-                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                checkpoint(c)?;
             }
             Ok(n > 0)
         })
         .await
     }
 
-    async fn upsert_items(&self, r: &ResourceId, list: &str, items: Vec<NewItem>) -> Result<Vec<Item>, StoreError> {
-        let (r, list) = (r.clone(), list.to_owned());
+    async fn upsert_items(&self, r: &ResourceId, list_id: i64, items: Vec<SealedItem>) -> Result<Vec<Item>, StoreError> {
+        let r = r.clone();
         self.run(move |c| {
             let tx = c.transaction()?;
-            let list_id = require_list(&tx, &r, &list)?;
+            let owned: Option<i64> = tx
+                .query_row("SELECT id FROM blocklists WHERE id = ?1 AND resource_id = ?2", params![list_id, r.0], |row| {
+                    row.get(0)
+                })
+                .optional()?;
+            if owned.is_none() {
+                return Err(StoreError::NotFound("blocklist".into()));
+            }
             let mut count: i64 =
                 tx.query_row("SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = ?1", params![list_id], |row| {
                     row.get(0)
@@ -336,17 +387,17 @@ impl Store for SqliteStore {
             for it in items {
                 let existing: Option<String> = tx
                     .query_row(
-                        "SELECT item_id FROM blocklist_items WHERE blocklist_id = ?1 AND text = ?2",
-                        params![list_id, it.text],
+                        "SELECT item_id FROM blocklist_items WHERE blocklist_id = ?1 AND lookup = ?2",
+                        params![list_id, it.lookup],
                         |row| row.get(0),
                     )
                     .optional()?;
                 let id = match existing {
                     Some(id) => {
                         tx.execute(
-                            "UPDATE blocklist_items SET description = ?3, is_regex = ?4 \
+                            "UPDATE blocklist_items SET text = ?3, description = ?4, is_regex = ?5 \
                              WHERE blocklist_id = ?1 AND item_id = ?2",
-                            params![list_id, id, it.description, it.is_regex as i64],
+                            params![list_id, id, it.text, it.description, it.is_regex as i64],
                         )?;
                         id
                     }
@@ -358,9 +409,9 @@ impl Store for SqliteStore {
                         }
                         let id = uuid::Uuid::new_v4().to_string();
                         tx.execute(
-                            "INSERT INTO blocklist_items (blocklist_id, item_id, text, description, is_regex) \
-                             VALUES (?1, ?2, ?3, ?4, ?5)",
-                            params![list_id, id, it.text, it.description, it.is_regex as i64],
+                            "INSERT INTO blocklist_items (blocklist_id, item_id, lookup, text, description, is_regex) \
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            params![list_id, id, it.lookup, it.text, it.description, it.is_regex as i64],
                         )?;
                         count += 1;
                         id
@@ -382,17 +433,15 @@ impl Store for SqliteStore {
             let list_id = require_list(&tx, &r, &list)?;
             let mut removed = 0;
             for id in &ids {
-                removed +=
-                    tx.execute("DELETE FROM blocklist_items WHERE blocklist_id = ?1 AND item_id = ?2", params![
-                        list_id, id
-                    ])?;
+                removed += tx
+                    .execute("DELETE FROM blocklist_items WHERE blocklist_id = ?1 AND item_id = ?2", params![list_id, id])?;
             }
             if removed > 0 {
                 bump_version(&tx, list_id)?;
             }
             tx.commit()?;
             if removed > 0 {
-                c.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+                checkpoint(c)?;
             }
             Ok(())
         })
@@ -405,43 +454,48 @@ impl Store for SqliteStore {
         list: &str,
         skip: usize,
         limit: usize,
-    ) -> Result<(Vec<Item>, usize), StoreError> {
+    ) -> Result<Option<(StoredBlocklist, Vec<Item>, usize)>, StoreError> {
         let (r, list) = (r.clone(), list.to_owned());
         self.run(move |c| {
             let tx = c.transaction()?;
-            let list_id = require_list(&tx, &r, &list)?;
+            let Some(bl) = get_list(&tx, &r, &list)? else { return Ok(None) };
             let total: i64 =
-                tx.query_row("SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = ?1", params![list_id], |row| {
+                tx.query_row("SELECT COUNT(*) FROM blocklist_items WHERE blocklist_id = ?1", params![bl.id], |row| {
                     row.get(0)
                 })?;
             let items = {
-                let mut stmt = tx.prepare_cached(
-                    "SELECT item_id, text, description, is_regex FROM blocklist_items WHERE blocklist_id = ?1 \
-                     ORDER BY seq LIMIT ?2 OFFSET ?3",
-                )?;
+                let mut stmt = tx.prepare_cached(&format!(
+                    "SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = ?1 ORDER BY seq LIMIT ?2 OFFSET ?3"
+                ))?;
                 let rows = stmt.query_map(
-                    params![list_id, limit.min(i64::MAX as usize) as i64, skip.min(i64::MAX as usize) as i64],
+                    params![bl.id, limit.min(i64::MAX as usize) as i64, skip.min(i64::MAX as usize) as i64],
                     item_from_row,
                 )?;
                 rows.collect::<Result<Vec<_>, _>>()?
             };
             tx.commit()?;
-            Ok((items, total as usize))
+            Ok(Some((bl, items, total as usize)))
         })
         .await
     }
 
-    async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<Item>, StoreError> {
+    async fn get_item(
+        &self,
+        r: &ResourceId,
+        list: &str,
+        id: &str,
+    ) -> Result<Option<(StoredBlocklist, Option<Item>)>, StoreError> {
         let (r, list, id) = (r.clone(), list.to_owned(), id.to_owned());
         self.run(move |c| {
-            let list_id = require_list(c, &r, &list)?;
-            Ok(c.query_row(
-                "SELECT item_id, text, description, is_regex FROM blocklist_items \
-                 WHERE blocklist_id = ?1 AND item_id = ?2",
-                params![list_id, id],
-                item_from_row,
-            )
-            .optional()?)
+            let Some(bl) = get_list(c, &r, &list)? else { return Ok(None) };
+            let item = c
+                .query_row(
+                    &format!("SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = ?1 AND item_id = ?2"),
+                    params![bl.id, id],
+                    item_from_row,
+                )
+                .optional()?;
+            Ok(Some((bl, item)))
         })
         .await
     }
@@ -457,21 +511,25 @@ impl Store for SqliteStore {
         .await
     }
 
-    async fn load_items(&self, r: &ResourceId, list: &str) -> Result<Option<(ListVersion, Vec<Item>)>, StoreError> {
+    async fn load_items(
+        &self,
+        r: &ResourceId,
+        list: &str,
+    ) -> Result<Option<(StoredBlocklist, ListVersion, Vec<Item>)>, StoreError> {
         let (r, list) = (r.clone(), list.to_owned());
         self.run(move |c| {
             let tx = c.transaction()?;
             let Some((id, version)) = list_row(&tx, &r, &list)? else { return Ok(None) };
+            let Some(bl) = get_list(&tx, &r, &list)? else { return Ok(None) };
             let items = {
-                let mut stmt = tx.prepare_cached(
-                    "SELECT item_id, text, description, is_regex FROM blocklist_items WHERE blocklist_id = ?1 \
-                     ORDER BY seq",
-                )?;
+                let mut stmt = tx.prepare_cached(&format!(
+                    "SELECT {ITEM_COLUMNS} FROM blocklist_items WHERE blocklist_id = ?1 ORDER BY seq"
+                ))?;
                 let rows = stmt.query_map(params![id], item_from_row)?;
                 rows.collect::<Result<Vec<_>, _>>()?
             };
             tx.commit()?;
-            Ok(Some((ListVersion { id, version }, items)))
+            Ok(Some((bl, ListVersion { id, version }, items)))
         })
         .await
     }

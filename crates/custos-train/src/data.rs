@@ -24,6 +24,8 @@ pub enum Kind {
     Benign,
     /// Plainly neutral text.
     Neutral,
+    /// Everyday benign text (greetings, small talk, plans, shopping, tech support, 1–3 word messages): no category.
+    Everyday,
     /// A record from a public corpus.
     Public,
 }
@@ -137,7 +139,10 @@ pub fn load_policy(dir: &Path) -> Result<Vec<Example>> {
             labels[c.index()] = labels[c.index()].max(sev as i8);
             Ok(())
         };
-        set(&category, severity)?;
+        // everyday records carry category "None": safe in every category
+        if category != "None" {
+            set(&category, severity)?;
+        }
         if let Some(also) = v.get("also").and_then(|a| a.as_object()) {
             for (cat, sev) in also {
                 set(cat, sev.as_u64().unwrap_or(0).min(7))?;
@@ -147,6 +152,7 @@ pub fn load_policy(dir: &Path) -> Result<Vec<Example>> {
             "harmful" => Kind::Harmful,
             "benign" => Kind::Benign,
             "neutral" => Kind::Neutral,
+            "everyday" => Kind::Everyday,
             _ => bail!("{} line {}: bad kind", path.display(), i + 1),
         };
         out.push(Example { text, lang, labels, source: "custos-policy", kind, split_key: template, weight: POLICY_WEIGHT });
@@ -414,9 +420,22 @@ pub fn stable_hash(s: &str) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Whether an example belongs to the validation split (15 %, by hash of its split key).
+/// Whether an example belongs to the validation split (15 %, by hash of its split key). Everyday templates use a
+/// separate band (15–29) so that their held-out report band ([`is_everyday_holdout`], 0–14) is neither trained on
+/// nor used for thresholds.
 pub fn is_validation(e: &Example) -> bool {
-    stable_hash(&e.split_key) % 100 < 15
+    let h = stable_hash(&e.split_key) % 100;
+    if e.kind == Kind::Everyday {
+        (15..30).contains(&h)
+    } else {
+        h < 15
+    }
+}
+
+/// Everyday templates held out from training AND calibration: they only feed the everyday false-positive section of
+/// the report (15 % of everyday templates, by hash of the template id).
+pub fn is_everyday_holdout(e: &Example) -> bool {
+    e.kind == Kind::Everyday && stable_hash(&e.split_key) % 100 < 15
 }
 
 /// Drops exact duplicates (same normalized text), keeping the first occurrence in load order.

@@ -103,6 +103,10 @@ pub struct Headline {
     pub benign_fp_val: (f64, usize),
     /// The same over all benign look-alikes (most were trained on).
     pub benign_fp_all: (f64, usize),
+    /// Everyday benign held-out templates: FP rate at any category ≥ 2, at ≥ 4, and the row count.
+    pub everyday_fp: (f64, f64, usize),
+    /// The same per language: (lang, n, FP ≥ 2, FP ≥ 4).
+    pub everyday_by_lang: Vec<(String, usize, usize, usize)>,
 }
 
 /// Writes the report. `val` and `val_scores` are the validation split; `benign` and `benign_scores` all policy
@@ -113,6 +117,8 @@ pub fn report(
     val_scores: &[Scored],
     benign: &[(&Example, bool)],
     benign_scores: &[Scored],
+    everyday: &[&Example],
+    everyday_scores: &[Scored],
     tests: &[(PublicTest, Vec<Scored>)],
 ) -> Headline {
     let mut head = Headline::default();
@@ -238,7 +244,47 @@ pub fn report(
         let _ = writeln!(out, "| {lang} | {n} | {:.3} ({fp}) |", ratio(fp, n));
     }
 
-    let _ = writeln!(out, "\n## 5. Public benchmark test splits (never trained on, not used for thresholds)\n");
+    let _ = writeln!(out, "\n## 5. False-positive rate on everyday benign text\n");
+    let _ = writeln!(
+        out,
+        "Everyday messages from the policy set (greetings, small talk, plans, work/school, shopping, weather, travel, \
+         sport, cooking, tech support, questions, 1–3 word texts; no category applies). Only the held-out everyday \
+         templates (15 % by template id) are counted: they were neither trained on nor used to set thresholds (a \
+         second 15 % band calibrates the thresholds). False positive = shipped severity (model + lexicon) at or above \
+         the level in any category. Target: ≤ 2 % at ≥ 2, 0 % at ≥ 4.\n"
+    );
+    let _ = writeln!(out, "| lang | n | FP ≥2 | FP ≥4 |\n|---|---|---|---|");
+    let mut el: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for (e, s) in everyday.iter().zip(everyday_scores) {
+        let entry = el.entry(e.lang.as_str()).or_default();
+        entry.0 += 1;
+        entry.1 += usize::from(s.sev.iter().any(|&v| v >= 2));
+        entry.2 += usize::from(s.sev.iter().any(|&v| v >= 4));
+    }
+    let (mut n_all, mut f2_all, mut f4_all) = (0, 0, 0);
+    for (lang, (n, f2, f4)) in &el {
+        let _ = writeln!(out, "| {lang} | {n} | {:.3} ({f2}) | {:.3} ({f4}) |", ratio(*f2, *n), ratio(*f4, *n));
+        head.everyday_by_lang.push(((*lang).to_owned(), *n, *f2, *f4));
+        n_all += n;
+        f2_all += f2;
+        f4_all += f4;
+    }
+    let _ = writeln!(
+        out,
+        "| **all** | {n_all} | {:.3} ({f2_all}) | {:.3} ({f4_all}) |",
+        ratio(f2_all, n_all),
+        ratio(f4_all, n_all)
+    );
+    head.everyday_fp = (ratio(f2_all, n_all), ratio(f4_all, n_all), n_all);
+    let _ = writeln!(out, "\nPer category (held-out everyday templates):\n\n| category | FP ≥2 | FP ≥4 |\n|---|---|---|");
+    for c in Category::ALL {
+        let h = c.index();
+        let f2 = everyday_scores.iter().filter(|s| s.sev[h] >= 2).count();
+        let f4 = everyday_scores.iter().filter(|s| s.sev[h] >= 4).count();
+        let _ = writeln!(out, "| {c} | {:.3} ({f2}) | {:.3} ({f4}) |", ratio(f2, n_all), ratio(f4, n_all));
+    }
+
+    let _ = writeln!(out, "\n## 6. Public benchmark test splits (never trained on, not used for thresholds)\n");
     let _ = writeln!(
         out,
         "Binary gold labels. `Hate` columns use the Hate head; `any` takes the highest severity over the four categories. \

@@ -67,7 +67,10 @@ fn main() -> Result<()> {
     let started = Instant::now();
 
     let all = data::dedupe(data::load_training(&args.data, &args.policy)?);
-    let (val, train_set): (Vec<&Example>, Vec<&Example>) = all.iter().partition(|e| data::is_validation(e));
+    // Everyday held-out templates are neither trained on nor used for thresholds: they only feed the report.
+    let (everyday_holdout, rest): (Vec<&Example>, Vec<&Example>) =
+        all.iter().partition(|e| data::is_everyday_holdout(e));
+    let (val, train_set): (Vec<&Example>, Vec<&Example>) = rest.into_iter().partition(|e| data::is_validation(e));
     let mut counts: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     for e in &train_set {
         counts.entry(e.source).or_default().0 += 1;
@@ -75,7 +78,14 @@ fn main() -> Result<()> {
     for e in &val {
         counts.entry(e.source).or_default().1 += 1;
     }
-    println!("loaded {} rows: {} train, {} validation ({:.1}s)", all.len(), train_set.len(), val.len(), secs(started));
+    println!(
+        "loaded {} rows: {} train, {} validation, {} everyday held out ({:.1}s)",
+        all.len(),
+        train_set.len(),
+        val.len(),
+        everyday_holdout.len(),
+        secs(started)
+    );
     for (source, (t, v)) in &counts {
         println!("  {source:<16} train {t:>6}  validation {v:>5}");
     }
@@ -93,7 +103,13 @@ fn main() -> Result<()> {
         .iter()
         .map(|e| (model.raw_scores(&normalize(&e.text)).0, e.labels, e.weight))
         .collect();
-    let calibrated = train::calibrate(&mut model, &val_raw);
+    let everyday_raw: Vec<[f32; 4]> = val
+        .iter()
+        .zip(&val_raw)
+        .filter(|(e, _)| e.kind == data::Kind::Everyday)
+        .map(|(_, r)| r.0)
+        .collect();
+    let calibrated = train::calibrate(&mut model, &val_raw, &everyday_raw);
 
     std::fs::create_dir_all(&args.out).with_context(|| format!("creating {}", args.out.display()))?;
     let bytes = model.to_bytes();
@@ -113,6 +129,7 @@ fn main() -> Result<()> {
     let benign: Vec<(&Example, bool)> =
         all.iter().filter(|e| eval::is_benign(e)).map(|e| (e, data::is_validation(e))).collect();
     let benign_scores = eval::score_all(&shipped, benign.iter().map(|(e, _)| e.text.as_str()));
+    let everyday_scores = eval::score_all(&shipped, everyday_holdout.iter().map(|e| e.text.as_str()));
     let tests: Vec<_> = data::load_public_tests(&args.data)?
         .into_iter()
         .map(|t| {
@@ -121,7 +138,7 @@ fn main() -> Result<()> {
         })
         .collect();
     let per_text_us = t.elapsed().as_secs_f64() * 1e6
-        / (val.len() + benign.len() + tests.iter().map(|t| t.0.items.len()).sum::<usize>()).max(1) as f64;
+        / (val.len() + benign.len() + everyday_holdout.len() + tests.iter().map(|t| t.0.items.len()).sum::<usize>()).max(1) as f64;
 
     let command = format!(
         "cargo run --release -p custos-train -- --data {} --policy {} --out {} --report {}",
@@ -146,7 +163,16 @@ fn main() -> Result<()> {
         train_set.len(),
         val.len()
     ));
-    let headline = eval::report(&mut report, &val, &val_scores, &benign, &benign_scores, &tests);
+    let headline = eval::report(
+        &mut report,
+        &val,
+        &val_scores,
+        &benign,
+        &benign_scores,
+        &everyday_holdout,
+        &everyday_scores,
+        &tests,
+    );
     if let Some(dir) = args.report.parent() {
         std::fs::create_dir_all(dir)?;
     }
@@ -173,6 +199,10 @@ fn main() -> Result<()> {
     println!(
         "benign look-alike FP rate (>=2): validation {:.3} of {}, all {:.3} of {}",
         headline.benign_fp_val.0, headline.benign_fp_val.1, headline.benign_fp_all.0, headline.benign_fp_all.1
+    );
+    println!(
+        "everyday held-out FP rate: >=2 {:.3}, >=4 {:.3} of {}",
+        headline.everyday_fp.0, headline.everyday_fp.1, headline.everyday_fp.2
     );
     println!("eval {per_text_us:.1} us/text (analyze + raw scores); total {:.1}s", secs(started));
     println!("model sha256 {model_sha}");

@@ -186,6 +186,27 @@ pub fn calibration_weights(counts: &[f64; 8]) -> [f32; 8] {
     w
 }
 
+/// Largest share of everyday benign calibration texts allowed to decode to severity ≥ 2 in a head.
+pub const EVERYDAY_MAX_FP2: f64 = 0.01;
+/// Distance (raw score) between the highest-scoring everyday benign calibration text and τ₄.
+pub const EVERYDAY_MARGIN4: f32 = 0.15;
+
+/// Lower bounds `(τ₂, τ₄)` implied by the raw scores of everyday benign texts (see [`calibrate`]); `(−∞, −∞)`
+/// without any.
+pub fn everyday_floors(scores: impl Iterator<Item = f32>) -> (f32, f32) {
+    let mut v: Vec<f32> = scores.collect();
+    if v.is_empty() {
+        return (f32::NEG_INFINITY, f32::NEG_INFINITY);
+    }
+    v.sort_by(f32::total_cmp);
+    let allowed = (v.len() as f64 * EVERYDAY_MAX_FP2).floor() as usize;
+    // strictly above the highest score that is not allowed to reach 2
+    let t2 = v[v.len() - 1 - allowed];
+    let t2 = t2 + 1e-4 * (1.0 + t2.abs());
+    let t4 = v[v.len() - 1] + EVERYDAY_MARGIN4;
+    (t2, t4)
+}
+
 /// Calibrates `model.thresholds` on validation `(raw scores, labels)`.
 ///
 /// Per head, the seven thresholds are chosen jointly to minimize the weighted mean absolute error between decoded
@@ -194,10 +215,22 @@ pub fn calibration_weights(counts: &[f64; 8]) -> [f32; 8] {
 /// trying 256 score quantiles for τₖ (neighbours are pushed aside to keep the order). Heads with fewer than
 /// [`MIN_CALIBRATION_SUPPORT`] known rows keep their cut-points. Returns, per head and level, whether the
 /// threshold comes from this calibration.
-pub fn calibrate(model: &mut LinearModel, scored: &[([f32; 4], [i8; 4], f32)]) -> [[bool; LEVELS]; HEADS] {
+///
+/// `everyday` holds the raw scores of everyday benign validation texts (greetings, plans, small talk: no category
+/// applies). They add two hard constraints per head, applied on top of the MAE objective: at most
+/// [`EVERYDAY_MAX_FP2`] of them may decode to severity ≥ 2 (τ₂ above their upper quantile), and none may reach ≥ 4
+/// (τ₄ at least [`EVERYDAY_MARGIN4`] above the highest of them). This is a Neyman–Pearson-style choice: Azure's
+/// recommended threshold is 4, and an everyday sentence at 4 is a serious error, so the false-positive rate on
+/// everyday text is fixed first and recall is maximized under it.
+pub fn calibrate(
+    model: &mut LinearModel,
+    scored: &[([f32; 4], [i8; 4], f32)],
+    everyday: &[[f32; 4]],
+) -> [[bool; LEVELS]; HEADS] {
     let mut calibrated = [[false; LEVELS]; HEADS];
     let min_t = MIN_THRESHOLD;
     for h in 0..HEADS {
+        let (min_t2, min_t4) = everyday_floors(everyday.iter().map(|s| s[h]));
         let pts: Vec<(f32, usize, f32)> =
             scored.iter().filter(|(_, l, _)| l[h] >= 0).map(|(s, l, w)| (s[h], l[h] as usize, *w)).collect();
         let mut counts = [0.0f64; 8];
@@ -222,7 +255,13 @@ pub fn calibrate(model: &mut LinearModel, scored: &[([f32; 4], [i8; 4], f32)]) -
         };
         let mut t = model.cutpoints[h];
         for k in 0..LEVELS {
-            let floor = if k == 0 { min_t } else { t[k - 1] + MIN_GAP };
+            let mut floor = if k == 0 { min_t } else { t[k - 1] + MIN_GAP };
+            if k == 1 {
+                floor = floor.max(min_t2);
+            }
+            if k == 3 {
+                floor = floor.max(min_t4);
+            }
             t[k] = t[k].max(floor);
         }
         let mut best = cost(&t);
@@ -240,7 +279,7 @@ pub fn calibrate(model: &mut LinearModel, scored: &[([f32; 4], [i8; 4], f32)]) -
                             std::cmp::Ordering::Greater => x.max(c + gap),
                         };
                     }
-                    if trial[0] < min_t {
+                    if trial[0] < min_t || trial[1] < min_t2 || trial[3] < min_t4 {
                         continue;
                     }
                     let v = cost(&trial);
@@ -295,7 +334,7 @@ mod tests {
             let y = (i % 8) as i8;
             scored.push(([y as f32, 0.0, 0.0, 0.0], [y, -1, -1, -1], 1.0));
         }
-        let cal = calibrate(&mut m, &scored);
+        let cal = calibrate(&mut m, &scored, &[]);
         assert!(cal[0].iter().all(|c| *c));
         assert!(!cal[1][0], "a head without labels keeps its cut-points");
         for k in 0..LEVELS {

@@ -11,12 +11,31 @@ pub const USAGE: &str = "\
   admin resources list                        List resources (name, region, created)
   admin resources create NAME [--region R]    Create a resource; prints its two keys once
   admin resources delete NAME                 Delete a resource, its keys and all its blocklists
-  admin keys regenerate NAME key1|key2        Replace one key (the other keeps working)";
+  admin keys regenerate NAME key1|key2        Replace one key (the other keeps working)
+  admin master-key rotate [--retire-old]      Add a new master key, re-wrap every resource key with it, and
+                                              optionally drop the old master keys (old backups become unreadable)";
 
 /// Runs one admin command.
 pub async fn run(config: &Config, args: &[String]) -> anyhow::Result<()> {
-    let store = custos_server::open_store(config).await?;
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    if let ["master-key", "rotate", rest @ ..] = words.as_slice() {
+        let retire = match rest {
+            [] => false,
+            ["--retire-old"] => true,
+            _ => bail!("usage: custos admin master-key rotate [--retire-old]"),
+        };
+        let ring = custos_server::open_keyring(config)?;
+        let id = ring.add_primary()?;
+        let store = custos_server::open_store(config).await?;
+        let n = store.rewrap_resource_keys().await?;
+        println!("New primary master key {id}; re-wrapped {n} resource keys.");
+        if retire {
+            let dropped = custos_server::open_keyring(config)?.retire_old()?;
+            println!("Dropped {dropped} old master keys. Restart running instances so they drop them too.");
+        }
+        return Ok(());
+    }
+    let store = custos_server::open_store(config).await?;
     match words.as_slice() {
         ["resources", "list"] => {
             for r in store.list_resources().await? {

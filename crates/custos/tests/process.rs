@@ -107,4 +107,19 @@ fn the_admin_cli_manages_resources_next_to_a_running_server() {
     assert_eq!(analyze(&key2), 401);
     assert!(!admin(&["resources", "delete", "acme"]).0);
     assert!(!admin(&["frobnicate"]).0);
+
+    // Master-key rotation while the server runs: the server keeps serving (cached keys), and a fresh start
+    // with only the new master key reads everything.
+    let (ok, out) = admin(&["resources", "create", "beta"]);
+    assert!(ok, "{out}");
+    let beta = key(&out, "Key 1: ");
+    let (ok, out) = admin(&["master-key", "rotate", "--retire-old"]);
+    assert!(ok && out.contains("re-wrapped 2 resource keys") && out.contains("Dropped 1"), "{out}");
+    assert_eq!(analyze(&beta), 200);
+    drop(server);
+    let server = start(dir.path(), &db);
+    let (s, _) = http(server.port, "PATCH", "/contentsafety/text/blocklists/L?api-version=2023-10-01", Some(&beta), r#"{"description":"d"}"#);
+    assert_eq!(s, 201);
+    let master = std::fs::read_to_string(dir.path().join("custos-data/master.key")).unwrap();
+    assert_eq!(master.lines().filter(|l| !l.starts_with('#')).count(), 1);
 }

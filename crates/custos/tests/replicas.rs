@@ -70,6 +70,8 @@ fn spawn(cwd: &Path, database_url: &str) -> Server {
         .env("CUSTOS_MODEL_DIR", model_dir())
         .env("CUSTOS_DATABASE_URL", database_url)
         .env("CUSTOS_BOOTSTRAP_KEY", KEY)
+        // Replicas share the database and so the master key that wraps its data keys.
+        .env("CUSTOS_MASTER_KEY", "cmVwbGljYS10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()

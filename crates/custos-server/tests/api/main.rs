@@ -18,6 +18,7 @@ use axum::Router;
 use custos_server::config::Config;
 use custos_server::state::Models;
 use custos_store::sqlite::SqliteStore;
+use custos_store::crypto::Keyring;
 use custos_store::Store;
 use serde_json::Value;
 use std::sync::{Arc, OnceLock};
@@ -45,7 +46,7 @@ fn models() -> Arc<Models> {
 
 pub struct TestApp {
     pub router: Router,
-    pub store: Arc<dyn Store>,
+    pub store: Arc<Store>,
     pub key2: String,
     pub dir: tempfile::TempDir,
 }
@@ -75,9 +76,11 @@ impl TestApp {
 
     pub async fn with_config(config: Config) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
-        let store = SqliteStore::open(&dir.path().join("custos.db")).unwrap();
+        let backend = SqliteStore::open(&dir.path().join("custos.db")).unwrap();
+        let keyring = Keyring::open_or_create(&dir.path().join("master.key")).unwrap();
+        let store = Store::new(Arc::new(backend), Arc::new(keyring));
         let keys = store.ensure_default_resource(Some(KEY1), &config.server.regions[0]).await.unwrap().unwrap();
-        let store: Arc<dyn Store> = Arc::new(store);
+        let store = Arc::new(store);
         let state = custos_server::build_state(&config, store.clone(), models());
         let router = custos_server::app::app(state, config.server.max_body_bytes, Duration::from_secs(30));
         TestApp { router, store, key2: keys.key2, dir }

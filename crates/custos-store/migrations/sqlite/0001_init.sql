@@ -1,10 +1,11 @@
--- Custos schema v1 (SQLite). Item and description texts are stored in clear here; encryption at rest is
--- added by a later migration (see ARCHITECTURE.md).
+-- Custos schema v1 (SQLite). Item texts and all descriptions are stored encrypted (base64 of AES-256-GCM
+-- ciphertext); `wrapped_key` columns hold data keys wrapped by the key above them (see src/crypto.rs).
 CREATE TABLE resources (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL UNIQUE,
     region      TEXT NOT NULL,
-    created_at  INTEGER NOT NULL
+    created_at  INTEGER NOT NULL,
+    wrapped_key BLOB NOT NULL           -- resource key, wrapped by a master key
 );
 
 -- Keys are stored only as salted SHA-256 hashes; `lookup` is a short unsalted digest prefix used to find the
@@ -23,7 +24,8 @@ CREATE TABLE blocklists (
     id          INTEGER PRIMARY KEY AUTOINCREMENT,
     resource_id TEXT NOT NULL REFERENCES resources(id) ON DELETE CASCADE,
     name        TEXT NOT NULL,
-    description TEXT,
+    description TEXT,                   -- sealed with the resource key
+    wrapped_key BLOB NOT NULL,          -- blocklist key, wrapped by the resource key
     -- bumped on every item change; matchers are cached by (id, version)
     version     INTEGER NOT NULL DEFAULT 0,
     UNIQUE (resource_id, name)
@@ -33,9 +35,10 @@ CREATE TABLE blocklist_items (
     seq          INTEGER PRIMARY KEY AUTOINCREMENT,  -- insertion order = listing order
     blocklist_id INTEGER NOT NULL REFERENCES blocklists(id) ON DELETE CASCADE,
     item_id      TEXT NOT NULL,
-    text         TEXT NOT NULL,
-    description  TEXT,
+    lookup       TEXT NOT NULL,         -- blind index (HMAC) of the text: add-or-update is keyed on it
+    text         TEXT NOT NULL,         -- sealed with the blocklist key
+    description  TEXT,                  -- sealed with the blocklist key
     is_regex     INTEGER NOT NULL DEFAULT 0,
     UNIQUE (blocklist_id, item_id),
-    UNIQUE (blocklist_id, text)
+    UNIQUE (blocklist_id, lookup)
 );

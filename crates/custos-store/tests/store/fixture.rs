@@ -1,5 +1,6 @@
 //! Fresh stores for tests, per backend.
 
+use custos_store::crypto::Keyring;
 use custos_store::postgres::{ConnectOptions, PostgresStore};
 use custos_store::sqlite::SqliteStore;
 use custos_store::{NewItem, ResourceId, Store};
@@ -16,7 +17,7 @@ pub enum Engine {
 
 /// A fresh store holding the default resource (key 1 is `bootstrap-key-1`).
 pub struct Fixture {
-    pub store: Arc<dyn Store>,
+    pub store: Arc<Store>,
     pub resource: ResourceId,
     pub key2: String,
     backing: Backing,
@@ -43,6 +44,12 @@ impl Fixture {
         self.store = open(&self.backing).await;
     }
 
+    /// Opens the same database again with other master keys.
+    pub async fn reopen_with(&mut self, keyring: Arc<Keyring>) {
+        let backend = self.store.backend().clone();
+        self.store = Arc::new(Store::new(backend, keyring));
+    }
+
     /// Fails if `needle` is stored anywhere: in the database files (SQLite, raw bytes) or in any row of any
     /// table (PostgreSQL, each row as text).
     pub async fn assert_not_stored(&self, needle: &str) {
@@ -65,11 +72,19 @@ impl Fixture {
     }
 }
 
-async fn open(backing: &Backing) -> Arc<dyn Store> {
+async fn open(backing: &Backing) -> Arc<Store> {
     match backing {
-        Backing::Sqlite(dir) => Arc::new(SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap()),
+        Backing::Sqlite(dir) => {
+            let backend = SqliteStore::open(&dir.path().join("db").join("custos.db")).unwrap();
+            Arc::new(Store::new(Arc::new(backend), keyring()))
+        }
         Backing::Postgres(db) => Arc::new(db.store().await),
     }
+}
+
+/// The master keyring of the tests (a fixed key, so a reopened store reads what the first one wrote).
+pub fn keyring() -> Arc<Keyring> {
+    Arc::new(Keyring::from_base64("dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmchISE=").unwrap())
 }
 
 /// An item with no description.
@@ -111,15 +126,15 @@ impl TestDb {
         TestDb { url: with_database(&admin_url, &name), name, admin_url }
     }
 
-    /// The store on this database (default options, a short retry budget).
-    pub async fn store(&self) -> PostgresStore {
+    /// The (encrypting) store on this database (default options, a short retry budget).
+    pub async fn store(&self) -> Store {
         self.store_at(&self.url).await
     }
 
     /// The store at `url` (on this server), with a short retry budget.
-    pub async fn store_at(&self, url: &str) -> PostgresStore {
+    pub async fn store_at(&self, url: &str) -> Store {
         let options = ConnectOptions { retry_budget: std::time::Duration::from_secs(2), ..ConnectOptions::default() };
-        PostgresStore::connect_with(url, &options).await.unwrap()
+        Store::new(Arc::new(PostgresStore::connect_with(url, &options).await.unwrap()), keyring())
     }
 
     /// A plain client on this database, for checks behind the store's back.

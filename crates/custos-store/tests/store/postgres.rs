@@ -2,7 +2,7 @@
 
 use crate::fixture::{item, with_database, TestDb};
 use custos_store::postgres::{ConnectOptions, PostgresStore};
-use custos_store::{DescriptionPatch, Store, StoreError};
+use custos_store::{DescriptionPatch, StoreError};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 

@@ -1,7 +1,9 @@
 //! Behaviour every backend shares: each test is written once as `async fn(Engine)` and run per backend.
 
 use crate::fixture::{item, Engine, Fixture};
+use custos_store::crypto::Keyring;
 use custos_store::{DescriptionPatch, KeySlot, NewItem, ResourceId, StoreError};
+use std::sync::Arc;
 
 /// Instantiates each named test once per backend: `suite::sqlite::NAME` and `suite::postgres::NAME`.
 macro_rules! per_engine {
@@ -30,6 +32,9 @@ per_engine!(
     other_resources_see_nothing,
     deleted_item_text_is_gone_from_storage,
     resources_are_created_listed_rotated_and_deleted_with_their_data,
+    item_texts_and_descriptions_are_encrypted_at_rest,
+    a_wrong_master_key_cannot_read_anything,
+    master_key_rotation_rewraps_resource_keys_without_touching_data,
 );
 
 async fn default_resource_is_created_once_and_both_keys_authenticate(engine: Engine) {
@@ -206,4 +211,58 @@ async fn resources_are_created_listed_rotated_and_deleted_with_their_data(engine
     assert_eq!(store.authenticate(&keys.key2).await.unwrap(), None);
     assert!(store.get_blocklist(&keys.resource, "L").await.unwrap().is_none());
     fx.assert_not_stored(canary).await;
+}
+
+async fn item_texts_and_descriptions_are_encrypted_at_rest(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    let (text, desc, list_desc) = ("zq-item-canary-5120", "zq-item-description-77", "zq-list-description-91");
+    store.upsert_blocklist(r, "L", DescriptionPatch::Set(list_desc.into())).await.unwrap();
+    store
+        .upsert_items(r, "L", vec![NewItem { text: text.into(), description: Some(desc.into()), is_regex: false }])
+        .await
+        .unwrap();
+    // Readable through the store, in memory...
+    let (items, _) = store.list_items(r, "L", 0, 10).await.unwrap();
+    assert_eq!((items[0].text.as_str(), items[0].description.as_deref()), (text, Some(desc)));
+    assert_eq!(store.get_blocklist(r, "L").await.unwrap().unwrap().description.as_deref(), Some(list_desc));
+    // ...but stored nowhere in clear.
+    for needle in [text, desc, list_desc] {
+        fx.assert_not_stored(needle).await;
+    }
+    // Re-adding the same text finds the item through the blind index.
+    let again = store.upsert_items(r, "L", vec![item(text)]).await.unwrap();
+    assert_eq!(again[0].id, items[0].id);
+}
+
+async fn a_wrong_master_key_cannot_read_anything(engine: Engine) {
+    let mut fx = Fixture::new(engine).await;
+    let r = fx.resource.clone();
+    fx.store.upsert_blocklist(&r, "L", DescriptionPatch::Set("secret".into())).await.unwrap();
+    fx.reopen_with(Arc::new(Keyring::from_base64("b3RoZXItbWFzdGVyLWtleS0zMi1ieXRlcy1sb25nISE=").unwrap())).await;
+    assert!(matches!(fx.store.authenticate("bootstrap-key-1").await, Err(StoreError::Crypto(_))));
+    assert!(matches!(fx.store.get_blocklist(&r, "L").await, Err(StoreError::Crypto(_))));
+}
+
+async fn master_key_rotation_rewraps_resource_keys_without_touching_data(engine: Engine) {
+    let mut fx = Fixture::new(engine).await;
+    let r = fx.resource.clone();
+    fx.store.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
+    fx.store.upsert_items(&r, "L", vec![item("kept-through-rotation")]).await.unwrap();
+    let before = fx.store.backend().list_items(&r, "L", 0, 10).await.unwrap().unwrap().1;
+    // A keyring file holding the tests' key, then a new primary key.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("master.key");
+    std::fs::write(&path, "env dGVzdC1tYXN0ZXIta2V5LTMyLWJ5dGVzLWxvbmchISE=\n").unwrap();
+    let ring = Arc::new(Keyring::open_or_create(&path).unwrap());
+    ring.add_primary().unwrap();
+    fx.reopen_with(ring.clone()).await;
+    assert_eq!(fx.store.rewrap_resource_keys().await.unwrap(), 1);
+    assert_eq!(fx.store.rewrap_resource_keys().await.unwrap(), 0, "idempotent");
+    assert_eq!(ring.retire_old().unwrap(), 1);
+    // The data ciphertext is unchanged, and readable with only the new master key.
+    let after = fx.store.backend().list_items(&r, "L", 0, 10).await.unwrap().unwrap().1;
+    assert_eq!(before, after);
+    fx.reopen_with(Arc::new(Keyring::open_or_create(&path).unwrap())).await;
+    assert_eq!(fx.store.list_items(&r, "L", 0, 10).await.unwrap().0[0].text, "kept-through-rotation");
 }

@@ -1,0 +1,251 @@
+//! [`Store`]: the store the server uses. Encrypts customer data before it reaches a [`Backend`] and decrypts it
+//! on the way back (see [`crate::crypto`] for the key hierarchy). Resource keys are cached unwrapped in memory.
+
+use crate::crypto::{DataKey, Keyring};
+use crate::{
+    Backend, Blocklist, DescriptionPatch, Item, KeySlot, ListVersion, NewItem, NewKeys, ResourceId, ResourceInfo,
+    SealedItem, StoreError, StoredBlocklist,
+};
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+const AAD_LIST_DESCRIPTION: &[u8] = b"custos:blocklist.description";
+const AAD_ITEM_TEXT: &[u8] = b"custos:item.text";
+const AAD_ITEM_DESCRIPTION: &[u8] = b"custos:item.description";
+
+/// The encrypting store over a backend.
+pub struct Store {
+    backend: Arc<dyn Backend>,
+    keyring: Arc<Keyring>,
+    /// Unwrapped resource keys by resource id (dropped when the resource is deleted).
+    resource_keys: Mutex<HashMap<String, DataKey>>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("keyring", &self.keyring).finish_non_exhaustive()
+    }
+}
+
+impl Store {
+    /// A store over `backend`, with master keys from `keyring`.
+    pub fn new(backend: Arc<dyn Backend>, keyring: Arc<Keyring>) -> Store {
+        Store { backend, keyring, resource_keys: Mutex::new(HashMap::new()) }
+    }
+
+    /// The backend (for tests and maintenance).
+    pub fn backend(&self) -> &Arc<dyn Backend> {
+        &self.backend
+    }
+
+    fn cache_key(&self, info: &ResourceInfo) -> Result<DataKey, StoreError> {
+        if let Some(k) = self.resource_keys.lock().map_err(|_| poisoned())?.get(&info.id.0) {
+            return Ok(k.clone());
+        }
+        let key = self.keyring.unwrap_key(&info.wrapped_key)?;
+        self.resource_keys.lock().map_err(|_| poisoned())?.insert(info.id.0.clone(), key.clone());
+        Ok(key)
+    }
+
+    async fn resource_key(&self, r: &ResourceId) -> Result<DataKey, StoreError> {
+        if let Some(k) = self.resource_keys.lock().map_err(|_| poisoned())?.get(&r.0) {
+            return Ok(k.clone());
+        }
+        let info = self.backend.get_resource(r).await?.ok_or_else(|| StoreError::NotFound("resource".into()))?;
+        self.cache_key(&info)
+    }
+
+    fn list_key(rk: &DataKey, bl: &StoredBlocklist) -> Result<DataKey, StoreError> {
+        rk.unwrap_key(&bl.wrapped_key)
+    }
+
+    fn open_list(rk: &DataKey, bl: StoredBlocklist) -> Result<Blocklist, StoreError> {
+        let description = bl.description.map(|d| rk.open(AAD_LIST_DESCRIPTION, &d)).transpose()?;
+        Ok(Blocklist { name: bl.name, description })
+    }
+
+    fn open_item(lk: &DataKey, it: Item) -> Result<Item, StoreError> {
+        Ok(Item {
+            id: it.id,
+            text: lk.open(AAD_ITEM_TEXT, &it.text)?,
+            description: it.description.map(|d| lk.open(AAD_ITEM_DESCRIPTION, &d)).transpose()?,
+            is_regex: it.is_regex,
+        })
+    }
+
+    /// Creates the default resource on first start (see [`Backend::ensure_default_resource`]).
+    pub async fn ensure_default_resource(
+        &self,
+        bootstrap_key: Option<&str>,
+        region: &str,
+    ) -> Result<Option<NewKeys>, StoreError> {
+        let wrapped = self.keyring.wrap(&DataKey::generate());
+        self.backend.ensure_default_resource(bootstrap_key, region, &wrapped).await
+    }
+
+    /// The resource a key belongs to (its key is unwrapped and cached now, so a wrong master key shows at once).
+    pub async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError> {
+        let info = self.backend.authenticate(key).await?;
+        if let Some(i) = &info {
+            self.cache_key(i)?;
+        }
+        Ok(info)
+    }
+
+    /// Creates a resource with a fresh resource key and two API keys.
+    pub async fn create_resource(&self, name: &str, region: &str) -> Result<NewKeys, StoreError> {
+        let wrapped = self.keyring.wrap(&DataKey::generate());
+        self.backend.create_resource(name, region, &wrapped).await
+    }
+
+    /// All resources.
+    pub async fn list_resources(&self) -> Result<Vec<ResourceInfo>, StoreError> {
+        self.backend.list_resources().await
+    }
+
+    /// Deletes a resource; its key, lists and items go with it (crypto-shred).
+    pub async fn delete_resource(&self, name: &str) -> Result<bool, StoreError> {
+        let id = self.backend.list_resources().await?.into_iter().find(|r| r.name == name).map(|r| r.id);
+        let deleted = self.backend.delete_resource(name).await?;
+        if let Some(id) = id {
+            self.resource_keys.lock().map_err(|_| poisoned())?.remove(&id.0);
+        }
+        Ok(deleted)
+    }
+
+    /// Replaces one API key.
+    pub async fn regenerate_key(&self, name: &str, slot: KeySlot) -> Result<Option<String>, StoreError> {
+        self.backend.regenerate_key(name, slot).await
+    }
+
+    /// Re-wraps every resource key with the primary master key (after [`Keyring::add_primary`]); no data is
+    /// re-encrypted. Returns how many keys were re-wrapped.
+    pub async fn rewrap_resource_keys(&self) -> Result<usize, StoreError> {
+        let mut n = 0;
+        for r in self.backend.list_resources().await? {
+            if self.keyring.is_primary(&r.wrapped_key) {
+                continue;
+            }
+            let key = self.keyring.unwrap_key(&r.wrapped_key)?;
+            if self.backend.set_resource_key(&r.id, &self.keyring.wrap(&key)).await? {
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Creates (`true`) or updates (`false`) a blocklist.
+    pub async fn upsert_blocklist(
+        &self,
+        r: &ResourceId,
+        name: &str,
+        description: DescriptionPatch,
+    ) -> Result<(Blocklist, bool), StoreError> {
+        let rk = self.resource_key(r).await?;
+        let description = match description {
+            DescriptionPatch::Set(d) => DescriptionPatch::Set(rk.seal(AAD_LIST_DESCRIPTION, &d)),
+            other => other,
+        };
+        let new_list_key = rk.wrap(&DataKey::generate());
+        let (bl, created) = self.backend.upsert_blocklist(r, name, description, &new_list_key).await?;
+        Ok((Self::open_list(&rk, bl)?, created))
+    }
+
+    /// One blocklist.
+    pub async fn get_blocklist(&self, r: &ResourceId, name: &str) -> Result<Option<Blocklist>, StoreError> {
+        let Some(bl) = self.backend.get_blocklist(r, name).await? else { return Ok(None) };
+        Ok(Some(Self::open_list(&self.resource_key(r).await?, bl)?))
+    }
+
+    /// All blocklists of the resource, by name.
+    pub async fn list_blocklists(&self, r: &ResourceId) -> Result<Vec<Blocklist>, StoreError> {
+        let lists = self.backend.list_blocklists(r).await?;
+        if lists.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rk = self.resource_key(r).await?;
+        lists.into_iter().map(|bl| Self::open_list(&rk, bl)).collect()
+    }
+
+    /// Deletes a list with its key and items.
+    pub async fn delete_blocklist(&self, r: &ResourceId, name: &str) -> Result<bool, StoreError> {
+        self.backend.delete_blocklist(r, name).await
+    }
+
+    /// Adds or updates items (keyed on their exact text); returns them as stored, in request order.
+    pub async fn upsert_items(&self, r: &ResourceId, list: &str, items: Vec<NewItem>) -> Result<Vec<Item>, StoreError> {
+        let bl = self
+            .backend
+            .get_blocklist(r, list)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("blocklist '{list}'")))?;
+        let lk = Self::list_key(&self.resource_key(r).await?, &bl)?;
+        let sealed = items
+            .iter()
+            .map(|it| SealedItem {
+                lookup: lk.blind_index(&it.text),
+                text: lk.seal(AAD_ITEM_TEXT, &it.text),
+                description: it.description.as_deref().map(|d| lk.seal(AAD_ITEM_DESCRIPTION, d)),
+                is_regex: it.is_regex,
+            })
+            .collect();
+        // The list is addressed by row id: if it was deleted and re-created meanwhile (with a new key), this fails
+        // with NotFound rather than storing items under the wrong key.
+        let stored = self.backend.upsert_items(r, bl.id, sealed).await.map_err(|e| match e {
+            StoreError::NotFound(_) => StoreError::NotFound(format!("blocklist '{list}'")),
+            e => e,
+        })?;
+        Ok(stored
+            .into_iter()
+            .zip(items)
+            .map(|(s, it)| Item { id: s.id, text: it.text, description: it.description, is_regex: it.is_regex })
+            .collect())
+    }
+
+    /// Removes items by id (unknown ids ignored).
+    pub async fn remove_items(&self, r: &ResourceId, list: &str, ids: &[String]) -> Result<(), StoreError> {
+        self.backend.remove_items(r, list, ids).await
+    }
+
+    /// A page of items in insertion order and the total count. `NotFound` if the list does not exist.
+    pub async fn list_items(
+        &self,
+        r: &ResourceId,
+        list: &str,
+        skip: usize,
+        limit: usize,
+    ) -> Result<(Vec<Item>, usize), StoreError> {
+        let (bl, items, total) = self
+            .backend
+            .list_items(r, list, skip, limit)
+            .await?
+            .ok_or_else(|| StoreError::NotFound(format!("blocklist '{list}'")))?;
+        let lk = Self::list_key(&self.resource_key(r).await?, &bl)?;
+        Ok((items.into_iter().map(|i| Self::open_item(&lk, i)).collect::<Result<_, _>>()?, total))
+    }
+
+    /// One item. `NotFound` if the list does not exist; `Ok(None)` if the item does not.
+    pub async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<Item>, StoreError> {
+        let (bl, item) =
+            self.backend.get_item(r, list, id).await?.ok_or_else(|| StoreError::NotFound(format!("blocklist '{list}'")))?;
+        let Some(item) = item else { return Ok(None) };
+        let lk = Self::list_key(&self.resource_key(r).await?, &bl)?;
+        Ok(Some(Self::open_item(&lk, item)?))
+    }
+
+    /// Version stamps of the named lists.
+    pub async fn list_versions(&self, r: &ResourceId, names: &[String]) -> Result<Vec<Option<ListVersion>>, StoreError> {
+        self.backend.list_versions(r, names).await
+    }
+
+    /// Every item of a list, decrypted into memory (for compiling its matcher), with their version.
+    pub async fn load_items(&self, r: &ResourceId, list: &str) -> Result<Option<(ListVersion, Vec<Item>)>, StoreError> {
+        let Some((bl, version, items)) = self.backend.load_items(r, list).await? else { return Ok(None) };
+        let lk = Self::list_key(&self.resource_key(r).await?, &bl)?;
+        Ok(Some((version, items.into_iter().map(|i| Self::open_item(&lk, i)).collect::<Result<_, _>>()?)))
+    }
+}
+
+fn poisoned() -> StoreError {
+    StoreError::Backend("key cache lock poisoned".into())
+}
