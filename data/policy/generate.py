@@ -11,7 +11,9 @@ Each record: {"text", "lang", "category", "severity", "kind", "template", "sourc
 - category/severity: the primary label on Azure's 0-7 scale (README.md of this folder maps each template group to
   the Azure severity definition it follows). Benign records have severity 0 or 1.
 - kind: "harmful" (severity >= 2 somewhere), "benign" (benign look-alike: medical, news, fiction, education,
-  counter-speech, figurative or technical uses of violent words, recovery talk), or "neutral".
+  counter-speech, figurative or technical uses of violent words, recovery talk), "neutral", or "everyday"
+  (greetings, small talk, plans, shopping, tech support, 1-3 word messages; category "None", safe in every category;
+  see EVERYDAY).
 - also: optional secondary labels, e.g. a call to violence against a group is Hate 6 and Violence 5.
 - template: the template id; the trainer splits train/validation by template so that validation sentences never
   share a template with training sentences.
@@ -35,8 +37,8 @@ SLOTS = {
               "Roma", "disabled people", "Asians", "refugees", "Christians", "Arabs"],
         "P": ["Tom", "Sarah", "Mike", "Jenny", "Ahmed", "Lucas", "Emma", "Dave"],
         "W": ["a knife", "a gun", "a baseball bat", "a machete", "a crowbar"],
-        "L": ["the mall", "the school", "the station", "the mosque", "the synagogue", "the town hall", "the concert"],
-        "T": ["on Friday", "tomorrow night", "next week", "at noon", "this weekend"],
+        "L": ["the park", "the beach", "the office", "the supermarket", "the gym", "the library", "the mall", "the school", "the station", "the mosque", "the synagogue", "the town hall", "the concert"],
+        "T": ["this morning", "after work", "on Sunday", "on Friday", "tomorrow night", "next week", "at noon", "this weekend"],
         "Y": ["2019", "2021", "2023", "2024"],
         "N": ["three", "five", "twelve", "forty"],
         "H": ["a crisis line", "a counselor", "your doctor", "a helpline"],
@@ -46,8 +48,8 @@ SLOTS = {
               "Roma", "Behinderte", "Asiaten", "Türken", "Araber"],
         "P": ["Jonas", "Anna", "Lukas", "Lena", "Mehmet", "Paul", "Marie"],
         "W": ["einem Messer", "einer Pistole", "einem Baseballschläger", "einer Machete"],
-        "L": ["am Bahnhof", "an der Schule", "vor der Moschee", "vor der Synagoge", "im Einkaufszentrum", "beim Konzert"],
-        "T": ["am Freitag", "morgen Abend", "nächste Woche", "am Wochenende"],
+        "L": ["im Park", "am Strand", "im Büro", "im Supermarkt", "am Bahnhof", "an der Schule", "vor der Moschee", "vor der Synagoge", "im Einkaufszentrum", "beim Konzert"],
+        "T": ["heute Morgen", "nach der Arbeit", "am Sonntag", "am Freitag", "morgen Abend", "nächste Woche", "am Wochenende"],
         "Y": ["2019", "2021", "2023", "2024"],
         "N": ["drei", "fünf", "zwölf", "vierzig"],
         "H": ["die Telefonseelsorge", "eine Beratungsstelle", "deinen Arzt"],
@@ -57,8 +59,8 @@ SLOTS = {
               "les femmes", "les réfugiés", "les Roms", "les handicapés", "les Arabes", "les Asiatiques"],
         "P": ["Julien", "Camille", "Hugo", "Léa", "Karim", "Louis", "Chloé"],
         "W": ["un couteau", "un pistolet", "une batte de baseball", "une machette"],
-        "L": ["à la gare", "devant l'école", "devant la mosquée", "devant la synagogue", "au centre commercial", "au concert"],
-        "T": ["vendredi", "demain soir", "la semaine prochaine", "ce week-end"],
+        "L": ["au parc", "à la plage", "au bureau", "au supermarché", "à la gare", "devant l'école", "devant la mosquée", "devant la synagogue", "au centre commercial", "au concert"],
+        "T": ["ce matin", "après le travail", "dimanche", "vendredi", "demain soir", "la semaine prochaine", "ce week-end"],
         "Y": ["2019", "2021", "2023", "2024"],
         "N": ["trois", "cinq", "douze", "quarante"],
         "H": ["une ligne d'écoute", "un psychologue", "ton médecin"],
@@ -68,8 +70,8 @@ SLOTS = {
               "las mujeres", "los refugiados", "los gitanos", "los discapacitados", "los árabes", "los chinos"],
         "P": ["Pablo", "Lucía", "Diego", "Carmen", "Youssef", "Javier", "Sofía"],
         "W": ["un cuchillo", "una pistola", "un bate", "un machete"],
-        "L": ["en la estación", "en la escuela", "frente a la mezquita", "frente a la sinagoga", "en el centro comercial", "en el concierto"],
-        "T": ["el viernes", "mañana por la noche", "la próxima semana", "este fin de semana"],
+        "L": ["en el parque", "en la playa", "en la oficina", "en el supermercado", "en la estación", "en la escuela", "frente a la mezquita", "frente a la sinagoga", "en el centro comercial", "en el concierto"],
+        "T": ["esta mañana", "después del trabajo", "el domingo", "el viernes", "mañana por la noche", "la próxima semana", "este fin de semana"],
         "Y": ["2019", "2021", "2023", "2024"],
         "N": ["tres", "cinco", "doce", "cuarenta"],
         "H": ["una línea de ayuda", "un psicólogo", "tu médico"],
@@ -78,32 +80,32 @@ SLOTS = {
         "G": ["i musulmani", "gli ebrei", "gli immigrati", "i neri", "i gay", "le donne", "i rom", "i profughi"],
         "P": ["Marco", "Giulia", "Luca", "Chiara"],
         "W": ["un coltello", "una pistola", "una mazza"],
-        "L": ["alla stazione", "davanti alla scuola", "davanti alla moschea", "al centro commerciale"],
-        "T": ["venerdì", "domani sera", "la prossima settimana"],
+        "L": ["al parco", "in spiaggia", "in ufficio", "al supermercato", "alla stazione", "davanti alla scuola", "davanti alla moschea", "al centro commerciale"],
+        "T": ["stamattina", "dopo il lavoro", "domenica", "venerdì", "domani sera", "la prossima settimana"],
         "Y": ["2021", "2023"], "N": ["tre", "cinque", "dodici"], "H": ["un centro di ascolto", "il tuo medico"],
     },
     "pt": {
         "G": ["os muçulmanos", "os judeus", "os imigrantes", "os negros", "os gays", "as mulheres", "os ciganos", "os refugiados"],
         "P": ["João", "Ana", "Pedro", "Mariana"],
         "W": ["uma faca", "uma arma", "um taco"],
-        "L": ["na estação", "na escola", "em frente à mesquita", "no shopping"],
-        "T": ["na sexta", "amanhã à noite", "na próxima semana"],
+        "L": ["no parque", "na praia", "no escritório", "no mercado", "na estação", "na escola", "em frente à mesquita", "no shopping"],
+        "T": ["hoje de manhã", "depois do trabalho", "no domingo", "na sexta", "amanhã à noite", "na próxima semana"],
         "Y": ["2021", "2023"], "N": ["três", "cinco", "doze"], "H": ["o CVV", "um psicólogo", "o teu médico"],
     },
     "nl": {
         "G": ["moslims", "joden", "buitenlanders", "zwarten", "homo's", "vrouwen", "vluchtelingen", "Marokkanen"],
         "P": ["Daan", "Sanne", "Bram", "Fleur"],
         "W": ["een mes", "een pistool", "een honkbalknuppel"],
-        "L": ["op het station", "bij de school", "bij de moskee", "in het winkelcentrum"],
-        "T": ["vrijdag", "morgenavond", "volgende week"],
+        "L": ["in het park", "op het strand", "op kantoor", "in de supermarkt", "op het station", "bij de school", "bij de moskee", "in het winkelcentrum"],
+        "T": ["vanochtend", "na het werk", "zondag", "vrijdag", "morgenavond", "volgende week"],
         "Y": ["2021", "2023"], "N": ["drie", "vijf", "twaalf"], "H": ["113 Zelfmoordpreventie", "een huisarts"],
     },
     "pl": {
         "G": ["muzułmanie", "Żydzi", "imigranci", "geje", "kobiety", "uchodźcy", "Romowie"],
         "P": ["Kasia", "Piotr", "Tomek", "Ola"],
         "W": ["nożem", "pistoletem", "kijem"],
-        "L": ["na dworcu", "pod szkołą", "w centrum handlowym"],
-        "T": ["w piątek", "jutro wieczorem"],
+        "L": ["w parku", "na plaży", "w biurze", "w sklepie", "na dworcu", "pod szkołą", "w centrum handlowym"],
+        "T": ["dziś rano", "po pracy", "w niedzielę", "w piątek", "jutro wieczorem"],
         "Y": ["2021", "2023"], "N": ["trzy", "pięć"], "H": ["telefon zaufania", "lekarza"],
     },
 }
@@ -231,6 +233,13 @@ T["en"] = [
                              "Bomb them all, every single one, no mercy.", "Take up arms and start the war in the streets {T}."]),
     (V, 7, "harmful", None, ["The attack on {L} is planned for {T}; bring {W} and meet at the back entrance.", "Join the armed struggle, our training camp teaches you to build bombs.",
                              "I know where you live and I'm watching your house every night.", "The massacre {L} was glorious, I want to beat his score."]),
+    # ---- threats and hate that reuse the everyday fillers ({L}, {T}, {P}), so the fillers stay neutral
+    (V, 4, "harmful", None, ["If I see you at {L} {T}, I'll punch you.", "I'm going to beat you up {T}, {P}.", "Show up at {L} again and I'll hurt you.",
+                             "I will hurt you, {P}, and nobody will help you."]),
+    (V, 5, "harmful", None, ["I'm going to kill you {T}.", "I will find you at {L} and kill you.", "You're dead {T}, {P}, I promise.",
+                             "I'll stab you next time I see you at {L}.", "I'm gonna shoot you, {P}, I swear."]),
+    (H, 5, "harmful", {V: 4}, ["{G} are rats and should be wiped out.", "{G} are vermin, get rid of them.", "{G} are cockroaches infesting {L}."]),
+    (H, 6, "harmful", {V: 5}, ["{G} should all be exterminated.", "Exterminate {G}, every last one of them.", "Kill all {G}, they are not human."]),
 ]
 
 T["de"] = [
@@ -279,6 +288,8 @@ T["de"] = [
     (V, 5, "harmful", None, ["Findet raus, wo {P} wohnt, und verprügelt ihn.", "Ich bringe dich um, {P}. Ich meine es ernst.", "Lasst ihn uns {T} nach der Schule abfangen, bringt was mit."]),
     (V, 6, "harmful", None, ["Wir müssen {L} angreifen und so viele wie möglich töten.", "Greift zu den Waffen, Blut muss fließen."]),
     (V, 7, "harmful", None, ["Der Anschlag {L} ist für {T} geplant, bringt Waffen mit.", "Ich weiß, wo du wohnst, und beobachte jede Nacht dein Haus."]),
+    (V, 5, "harmful", None, ["Ich bring dich {T} um, {P}.", "Wenn ich dich {L} sehe, steche ich dich ab.", "Ich schlag dich {T} zusammen."]),
+    (H, 6, "harmful", {V: 5}, ["{G} sind Ungeziefer und gehören ausgerottet.", "Vernichtet alle {G}."]),
 ]
 
 T["fr"] = [
@@ -320,6 +331,8 @@ T["fr"] = [
     (V, 5, "harmful", None, ["Trouvez où habite {P} et tabassez-le.", "Je vais te tuer, {P}. Je suis sérieux."]),
     (V, 6, "harmful", None, ["Il faut attaquer {L} et tuer le plus de monde possible.", "Prenez les armes, le sang doit couler."]),
     (V, 7, "harmful", None, ["L'attaque {L} est prévue {T}, apportez {W}.", "Je sais où tu habites et je surveille ta maison chaque nuit."]),
+    (V, 5, "harmful", None, ["Je vais te tuer {T}, {P}.", "Si je te vois {L}, je te plante.", "Je vais te défoncer {T}."]),
+    (H, 6, "harmful", {V: 5}, ["{G} sont de la vermine, il faut les exterminer.", "Exterminez {G}, tous."]),
 ]
 
 T["es"] = [
@@ -361,6 +374,8 @@ T["es"] = [
     (V, 5, "harmful", None, ["Averiguad dónde vive {P} y dadle una paliza.", "Te voy a matar, {P}. Lo digo en serio."]),
     (V, 6, "harmful", None, ["Hay que atacar {L} y matar a todos los que se pueda.", "Tomad las armas, tiene que correr la sangre."]),
     (V, 7, "harmful", None, ["El ataque {L} está planeado para {T}, traed {W}.", "Sé dónde vives y vigilo tu casa cada noche."]),
+    (V, 5, "harmful", None, ["Te voy a matar {T}, {P}.", "Si te veo {L}, te apuñalo.", "Te voy a dar una paliza {T}."]),
+    (H, 6, "harmful", {V: 5}, ["{G} son una plaga y hay que exterminarlos.", "Exterminad a {G}, a todos."]),
 ]
 
 T["it"] = [
@@ -464,6 +479,132 @@ T["hi"] = [
     (V, 0, "benign", None, ["प्रोसेस को किल करो और सर्वर रीस्टार्ट करो।"]),
 ]
 
+# --------------------------------------------------------------------------------------------------------------------
+# Everyday benign text (kind "everyday", all categories 0): greetings, small talk, plans, work/school, shopping,
+# weather, travel, sport, cooking, tech support, questions and 1-3 word messages. The slot fillers ({L} places,
+# {T} times, {P} names, {N} numbers) are the SAME pools the harmful templates draw from, so the model learns that
+# "the park", "on Friday" or "Sarah" carry no harm by themselves. Each sentence is its own template, so the
+# held-out everyday templates (see data.rs) are phrasings never trained on.
+# --------------------------------------------------------------------------------------------------------------------
+EVERYDAY = {
+    "en": [
+        "What day is it today?", "Is it still raining?", "How much is it?", "Where is it exactly?", "What time does the bus leave?", "Do you know what time the shop closes?", "Is it far from {L}?", "What do you think about it?", "I can't find it anywhere.", "Can you do it {T}?", "Is it your turn to cook?", "How long does it take to get to {L}?",
+        "I'll pick you up at {L} {T}.", "Call me when you get to {L}.", "There's a nice café near {L}.", "I think I left my keys at {L}.", "Is {L} open {T}?", "Meet me outside {L} after class.", "We walked to {L} and had ice cream.", "See you {T}!", "{P}, are you coming {T}?", "What are you doing {T}?",
+        "hello", "hey there", "thanks!", "ok", "sounds good", "see you soon", "good night", "lol", "yes please", "no worries",
+        "morning!", "happy birthday {P}!", "congrats!", "on my way", "at {L}",
+        "Let's meet at {L} {T}.", "I'm at {L}, where are you?", "{P} and I are going to {L} {T}.", "Want to grab lunch {T}?",
+        "How was your weekend?", "Hope you have a great day!", "Thanks a lot, {P}, that was really helpful.",
+        "Can you send me the report {T}?", "The meeting is moved to {T}.", "I have a math test {T} and need to study.",
+        "We need milk, eggs and bread from {L}.", "It's raining again, take an umbrella.", "The weather is lovely today, let's go outside.",
+        "Our train leaves {T}, don't be late.", "We booked a hotel near {L} for the holidays.", "Great match last night, what a goal!",
+        "I run {N} kilometres every morning.", "Preheat the oven and bake the bread for forty minutes.", "What should I cook for dinner {T}?",
+        "My laptop won't turn on, any ideas?", "Try restarting the router and kill the process that hangs.", "How do I reset my password?",
+        "Where is the nearest pharmacy?", "What time does {L} open {T}?", "Could you help me move the sofa {T}?",
+        "The kids played at {L} all afternoon.", "{P} walked the dog at {L} this morning.", "I'm so happy for you both!",
+        "Nice to meet you, I'm {P}.", "Have a safe trip!", "Welcome to the team, {P}!", "Is this seat taken?",
+        "no thanks", "nothing much, you?", "not yet", "nobody told me the meeting was cancelled.", "I can't come {T}, sorry.", "I don't know yet, maybe.", "never mind, I found it.",
+    ],
+    "de": [
+        "Wie spät ist es?", "Wie viel kostet das?", "Wo ist das genau?",
+        "Ich hole dich {T} {L} ab.", "Ruf mich an, wenn du {L} bist.", "Sehen wir uns {T}?", "{P}, kommst du {T} mit?", "Ich habe meinen Schlüssel {L} vergessen.",
+        "hallo", "hi zusammen", "danke!", "ok", "klingt gut", "bis bald", "gute Nacht", "ja bitte", "kein Problem", "guten Morgen",
+        "alles Gute zum Geburtstag, {P}!", "bin unterwegs", "Treffen wir uns {L} {T}?", "Ich bin gerade {L}, wo bist du?",
+        "{P} und ich gehen {T} spazieren.", "Wie war dein Wochenende?", "Vielen Dank für deine Hilfe, {P}.", "Die Besprechung ist auf {T} verschoben.",
+        "Ich schreibe {T} eine Klausur und muss lernen.", "Wir brauchen noch Milch und Brot aus dem Supermarkt.", "Es regnet schon wieder, nimm einen Schirm mit.",
+        "Unser Zug fährt {T}, sei pünktlich.", "Tolles Spiel gestern, was für ein Tor!", "Was soll ich {T} kochen?", "Mein Laptop startet nicht mehr, hast du eine Idee?",
+        "Starte den Router neu und beende den hängenden Prozess.", "Wo ist die nächste Apotheke?", "Die Kinder haben den ganzen Nachmittag {L} gespielt.",
+        "Schönen Tag noch!", "Willkommen im Team, {P}!", "Gute Reise!",
+        "nein danke", "nichts Besonderes", "noch nicht", "Ich kann {T} leider nicht.", "egal, hab es gefunden.",
+    ],
+    "fr": [
+        "Quelle heure est-il ?", "Ça coûte combien ?", "C'est où exactement ?",
+        "Je passe te prendre {L} {T}.", "Appelle-moi quand tu es {L}.", "On se voit {T} ?", "{P}, tu viens {T} ?", "J'ai oublié mes clés {L}.",
+        "salut", "bonjour à tous", "merci !", "ok", "ça marche", "à bientôt", "bonne nuit", "oui s'il te plaît", "pas de souci", "bon appétit",
+        "joyeux anniversaire {P} !", "j'arrive", "On se retrouve {L} {T} ?", "Je suis {L}, tu es où ?", "{P} et moi allons nous promener {T}.",
+        "Tu as passé un bon week-end ?", "Merci beaucoup pour ton aide, {P}.", "La réunion est déplacée à {T}.", "J'ai un examen {T}, je dois réviser.",
+        "Il faut acheter du lait et du pain au supermarché.", "Il pleut encore, prends un parapluie.", "Notre train part {T}, ne sois pas en retard.",
+        "Super match hier soir, quel but !", "Qu'est-ce que je cuisine {T} ?", "Mon ordinateur ne démarre plus, une idée ?",
+        "Redémarre la box et tue le processus bloqué.", "Où est la pharmacie la plus proche ?", "Les enfants ont joué {L} tout l'après-midi.",
+        "Bonne journée !", "Bienvenue dans l'équipe, {P} !", "Bon voyage !",
+        "non merci", "rien de spécial", "pas encore", "Je ne peux pas venir {T}, désolé.", "laisse tomber, j'ai trouvé.",
+    ],
+    "es": [
+        "¿Qué hora es?", "¿Cuánto cuesta?", "¿Dónde está exactamente?",
+        "Te recojo {L} {T}.", "Llámame cuando estés {L}.", "¿Nos vemos {T}?", "{P}, ¿vienes {T}?", "Me dejé las llaves {L}.",
+        "hola", "buenos días a todos", "¡gracias!", "vale", "me parece bien", "hasta pronto", "buenas noches", "sí, por favor", "no pasa nada", "buen provecho",
+        "¡feliz cumpleaños, {P}!", "voy para allá", "¿Quedamos {L} {T}?", "Estoy {L}, ¿dónde estás?", "{P} y yo vamos a pasear {T}.",
+        "¿Qué tal el fin de semana?", "Muchas gracias por tu ayuda, {P}.", "La reunión se pasa a {T}.", "Tengo un examen {T} y tengo que estudiar.",
+        "Hay que comprar leche y pan en el supermercado.", "Está lloviendo otra vez, lleva paraguas.", "Nuestro tren sale {T}, no llegues tarde.",
+        "Qué partidazo anoche, ¡menudo gol!", "¿Qué cocino {T}?", "Mi portátil no enciende, ¿alguna idea?", "Reinicia el router y mata el proceso colgado.",
+        "¿Dónde está la farmacia más cercana?", "Los niños jugaron {L} toda la tarde.", "¡Que tengas un buen día!", "¡Bienvenido al equipo, {P}!", "¡Buen viaje!",
+        "no, gracias", "nada, todo bien", "todavía no", "No puedo ir {T}, lo siento.", "no te preocupes", "no sé nada todavía.",
+    ],
+    "it": [
+        "Ti passo a prendere {L} {T}.", "Ci vediamo {T}?", "{P}, vieni {T}?",
+        "ciao", "buongiorno a tutti", "grazie!", "va bene", "a presto", "buonanotte", "sì, grazie", "nessun problema", "buon appetito",
+        "buon compleanno {P}!", "Ci vediamo {L} {T}?", "Sono {L}, tu dove sei?", "{P} e io andiamo a fare una passeggiata {T}.", "Com'è andato il fine settimana?",
+        "Grazie mille per l'aiuto, {P}.", "La riunione è spostata a {T}.", "Ho un esame {T} e devo studiare.", "Piove di nuovo, prendi l'ombrello.",
+        "Il nostro treno parte {T}.", "Che partita ieri sera, che gol!", "Cosa cucino {T}?", "Il mio portatile non si accende, idee?",
+        "Dove si trova la farmacia più vicina?", "I bambini hanno giocato {L} tutto il pomeriggio.", "Buona giornata!", "Buon viaggio!",
+        "no grazie", "niente di speciale", "non ancora", "Non posso venire {T}, scusa.",
+    ],
+    "pt": [
+        "Te pego {L} {T}.", "A gente se vê {T}?", "{P}, você vem {T}?",
+        "oi", "bom dia a todos", "obrigado!", "beleza", "até logo", "boa noite", "sim, por favor", "sem problema", "bom apetite",
+        "feliz aniversário, {P}!", "Vamos nos encontrar {L} {T}?", "Estou {L}, cadê você?", "{P} e eu vamos passear {T}.", "Como foi o fim de semana?",
+        "Muito obrigado pela ajuda, {P}.", "A reunião passou para {T}.", "Tenho prova {T} e preciso estudar.", "Está chovendo de novo, leva o guarda-chuva.",
+        "Nosso trem sai {T}.", "Que jogo ontem à noite, que golaço!", "O que eu cozinho {T}?", "Meu notebook não liga, alguma ideia?",
+        "Onde fica a farmácia mais próxima?", "As crianças brincaram {L} a tarde toda.", "Tenha um ótimo dia!", "Boa viagem!",
+        "não, obrigado", "nada demais", "ainda não", "Não posso ir {T}, desculpa.",
+    ],
+    "nl": [
+        "Ik haal je {T} op {L}.", "Zien we elkaar {T}?", "{P}, kom je {T}?",
+        "hoi", "goedemorgen allemaal", "bedankt!", "oké", "tot zo", "welterusten", "ja graag", "geen probleem", "eet smakelijk",
+        "gefeliciteerd {P}!", "Zullen we afspreken {L} {T}?", "Ik ben {L}, waar ben jij?", "{P} en ik gaan {T} wandelen.", "Hoe was je weekend?",
+        "Heel erg bedankt voor je hulp, {P}.", "De vergadering is verplaatst naar {T}.", "Ik heb {T} een toets en moet leren.", "Het regent weer, neem een paraplu mee.",
+        "Onze trein vertrekt {T}.", "Wat een wedstrijd gisteren, wat een doelpunt!", "Wat zal ik {T} koken?", "Mijn laptop start niet op, enig idee?",
+        "Waar is de dichtstbijzijnde apotheek?", "De kinderen speelden de hele middag {L}.", "Fijne dag!", "Goede reis!",
+        "nee dank je", "niks bijzonders", "nog niet", "Ik kan {T} niet, sorry.",
+    ],
+    "pl": [
+        "Odbiorę cię {L} {T}.", "Widzimy się {T}?", "{P}, przyjdziesz {T}?",
+        "cześć", "dzień dobry wszystkim", "dzięki!", "okej", "do zobaczenia", "dobranoc", "tak, poproszę", "nie ma sprawy", "smacznego",
+        "wszystkiego najlepszego, {P}!", "Spotkamy się {L} {T}?", "Jestem {L}, gdzie jesteś?", "{P} i ja idziemy na spacer {T}.", "Jak minął weekend?",
+        "Bardzo dziękuję za pomoc, {P}.", "Spotkanie jest przeniesione na {T}.", "Mam {T} egzamin i muszę się uczyć.", "Znowu pada, weź parasol.",
+        "Nasz pociąg odjeżdża {T}.", "Co za mecz wczoraj, co za gol!", "Co mam ugotować {T}?", "Mój laptop się nie włącza, jakieś pomysły?",
+        "Gdzie jest najbliższa apteka?", "Dzieci bawiły się {L} całe popołudnie.", "Miłego dnia!", "Szczęśliwej podróży!",
+        "nie, dziękuję", "nic specjalnego", "jeszcze nie", "Nie mogę przyjść {T}, przepraszam.",
+    ],
+    "zh": [
+        "你好", "早上好", "谢谢！", "好的", "晚安", "明天见", "没问题", "生日快乐！", "我到了", "吃饭了吗？",
+        "我们周末去公园散步吧。", "今天天气真好。", "明天要下雨，记得带伞。", "我下午要去超市买菜。", "会议改到明天上午了。",
+        "我明天有考试，得复习。", "昨晚的比赛太精彩了！", "今晚做什么菜？", "我的电脑开不了机，怎么办？", "最近的药店在哪里？",
+        "孩子们在公园玩了一下午。", "祝你旅途愉快！", "欢迎加入我们的团队！", "谢谢你的帮助。", "火车几点出发？",
+        "不用了，谢谢", "没什么", "还没有", "我今天去不了，抱歉。",
+    ],
+    "ja": [
+        "こんにちは", "おはようございます", "ありがとう！", "了解です", "おやすみなさい", "また明日", "大丈夫です", "お誕生日おめでとう！", "今着きました", "お疲れ様です",
+        "週末に公園を散歩しよう。", "今日はいい天気ですね。", "明日は雨なので傘を持っていってね。", "午後にスーパーで買い物をします。", "会議は明日の朝に変更になりました。",
+        "明日試験があるので勉強します。", "昨日の試合はすごかった！", "今夜は何を作ろうかな？", "パソコンが起動しません、どうすればいいですか？", "一番近い薬局はどこですか？",
+        "子どもたちは午後ずっと公園で遊んでいた。", "良い旅を！", "チームへようこそ！", "手伝ってくれてありがとう。", "電車は何時に出ますか？",
+        "いいえ、結構です", "特に何も", "まだです", "今日は行けません、ごめんなさい。",
+    ],
+    "ar": [
+        "مرحبا", "صباح الخير", "شكرا!", "حسنا", "تصبح على خير", "أراك غدا", "لا مشكلة", "عيد ميلاد سعيد!", "وصلت", "كيف حالك؟",
+        "لنذهب في نزهة في الحديقة يوم الأحد.", "الطقس جميل اليوم.", "ستمطر غدا، خذ مظلة.", "سأذهب إلى السوق بعد الظهر.", "تم تأجيل الاجتماع إلى الغد.",
+        "عندي امتحان غدا ويجب أن أدرس.", "كانت مباراة رائعة أمس!", "ماذا أطبخ الليلة؟", "حاسوبي لا يعمل، ماذا أفعل؟", "أين أقرب صيدلية؟",
+        "لعب الأطفال في الحديقة طوال المساء.", "رحلة سعيدة!", "أهلا بك في الفريق!", "شكرا على مساعدتك.", "متى يغادر القطار؟",
+        "لا شكرا", "لا شيء مهم", "ليس بعد", "لا أستطيع الحضور اليوم، آسف.",
+    ],
+    "hi": [
+        "नमस्ते", "सुप्रभात", "धन्यवाद!", "ठीक है", "शुभ रात्रि", "कल मिलते हैं", "कोई बात नहीं", "जन्मदिन मुबारक!", "मैं पहुँच गया", "आप कैसे हैं?",
+        "रविवार को पार्क में टहलने चलते हैं।", "आज मौसम बहुत अच्छा है।", "कल बारिश होगी, छाता ले जाना।", "मैं दोपहर को बाज़ार जाऊँगी।", "मीटिंग कल सुबह तक टल गई है।",
+        "कल मेरी परीक्षा है, मुझे पढ़ना है।", "कल का मैच शानदार था!", "आज रात खाने में क्या बनाऊँ?", "मेरा लैपटॉप चालू नहीं हो रहा, क्या करूँ?", "सबसे पास की दवा की दुकान कहाँ है?",
+        "बच्चे पूरी दोपहर पार्क में खेलते रहे।", "आपकी यात्रा शुभ हो!", "टीम में आपका स्वागत है!", "मदद के लिए शुक्रिया।", "ट्रेन कितने बजे निकलेगी?",
+        "नहीं, धन्यवाद", "कुछ खास नहीं", "अभी नहीं", "आज मैं नहीं आ पाऊँगा, माफ़ करना।",
+    ],
+}
+
 # Neutral frames around a sentence: they multiply the literal templates without changing the label.
 FRAMES = {
     "en": ["{x}", "{P}, {x}", "Honestly, {x}", "{x} Seriously.", "ok so {x}", "I swear, {x}", "{x} Just saying.", "Listen: {x}"],
@@ -527,6 +668,11 @@ def generate():
                     if also:
                         rec["also"] = also
                     records.append(rec)
+        for i, template in enumerate(EVERYDAY.get(lang, [])):
+            tid = f"{lang}-everyday-{i}"
+            for text in fill(rng, template, slots, ["{x}"], PER_TEMPLATE):
+                records.append({"text": vary(rng, text, "everyday"), "lang": lang, "category": "None", "severity": 0,
+                                "kind": "everyday", "template": tid, "source": "custos-policy"})
     return records
 
 

@@ -58,6 +58,71 @@ fn benign_look_alikes_stay_low() {
     }
 }
 
+/// Everyday messages (written for this test; the first five are the false positives reported against the first
+/// model through the server). Users threshold at 2 or 4, so every one must stay below 2 in every category.
+const EVERYDAY: &[&str] = &[
+    "in the park",
+    "Good morning everyone",
+    "We are going for a walk in the park.",
+    "Thank you for your help",
+    "hi",
+    "thanks",
+    "See you tomorrow at the station.",
+    "Can you pick up some bread on the way home?",
+    "The meeting starts at ten, don't forget your laptop.",
+    "It's going to be sunny all weekend.",
+    "My flight to Lisbon was delayed by two hours.",
+    "Our team won the football match yesterday.",
+    "How do I kill a frozen process on Linux?",
+    "I'm making pasta for dinner tonight.",
+    "What time is it?",
+    "Happy new year!",
+    "Let's have coffee at the mall on Friday.",
+    "Guten Morgen, wie geht's?",
+    "Wir gehen heute Abend ins Kino.",
+    "Bonjour, tu viens au parc cet après-midi ?",
+    "Merci beaucoup, à demain !",
+    "¿Vamos a la playa este fin de semana?",
+    "Hola, ¿qué tal?",
+    "Ci vediamo domani al bar.",
+    "Obrigada pela ajuda!",
+    "Tot morgen op school.",
+    "Dziękuję, do jutra!",
+    "我们明天去看电影吧。",
+    "ありがとうございます、また来週。",
+    "شكرا جزيلا لك",
+    "आज शाम को मिलते हैं।",
+];
+
+#[test]
+fn everyday_text_stays_below_two_in_every_category() {
+    let m = model();
+    let mut failures = Vec::new();
+    for text in EVERYDAY {
+        let a = m.analyze(text);
+        if a.severities.iter().any(|s| s.level() >= 2) {
+            failures.push(format!("{text:?}: {:?} raw {:?}", a.severities, m.raw_scores(text)));
+        }
+    }
+    assert!(failures.is_empty(), "everyday text flagged:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn reported_harmful_examples_reach_their_levels() {
+    let m = model();
+    let cases: &[(&str, Category, u8)] = &[
+        ("I will kill you", Category::Violence, 4),
+        ("I want to kill myself", Category::SelfHarm, 4),
+        ("she sent me nudes", Category::Sexual, 2),
+        ("those immigrants are vermin and should be exterminated", Category::Hate, 4),
+    ];
+    for (text, cat, min) in cases {
+        let a = m.analyze(text);
+        let s = a.severities[cat.index()].level();
+        assert!(s >= *min, "{text:?} in {cat}: severity {s} < {min}, analysis {a:?}");
+    }
+}
+
 #[test]
 fn harmful_scores_rank_above_benign_per_category() {
     let m = model();

@@ -79,7 +79,20 @@ pub fn render(c: &CardInputs<'_>) -> String {
          collected by keyword search (70 % of their Hate rows are ≥ 2) while real traffic is mostly benign; within \
          each group levels are balanced by √(mean count / count); policy rows count ×{} as in training. \
          Constraints: τ₁ ≥ {} (a raw score of 0, i.e. no evidence, is severity 0) and consecutive τ at least {} \
-         apart (every level stays reachable). Categories with fewer than {} labelled validation rows keep θ. **Severity = number of `τₖ ≤ s`**, then raised to the lexicon floor if a lexicon \
+         apart (every level stays reachable). \
+         **False-positive constraints** (hard, checked for every candidate; the MAE is minimized under them): \
+         (a) everyday benign text (greetings, small talk, plans, shopping, tech support, 1–3 word messages; the \
+         calibration band of everyday templates, never trained on) may reach severity ≥ 2 in at most {:.0} % of rows, \
+         and τ₄ lies above the highest of them; both bounds keep a margin of {} raw-score units, because new \
+         phrasings score higher than the few dozen calibration templates; (b) among all gold-safe validation rows of \
+         the category (public safe rows, look-alikes, everyday text) at most {:.1} % may reach ≥ 4 (no such bound at \
+         ≥ 2: the public corpora's safe rows are noisy tweets, and a bound there cost half of Hate's recall). \
+         Rationale: users threshold at 2 or 4 (Azure recommends 4), real traffic is mostly everyday text, and without \
+         these bounds the MAE fit squeezes τ₁–τ₄ together just above τ₁ for heads whose validation positives \
+         separate easily, so a weak bias-driven score on a short benign text (\"in the park\", \"hi\") decoded to \
+         3–4. Fixing the everyday false-positive rate first and maximizing agreement under it is the Neyman–Pearson \
+         choice; it costs some recall at ≥ 2 (see `eval/REPORT.md` §1). Categories with fewer than {} labelled \
+         validation rows keep θ. **Severity = number of `τₖ ≤ s`**, then raised to the lexicon floor if a lexicon \
          phrase matches. The API score is `σ(s − τ₄)`, so score ≥ 0.5 ⟺ model severity ≥ 4 (a lexicon floor lifts `s` \
          to `τ_floor`). With `FourSeverityLevels` the server collapses 0–1→0, 2–3→2, 4–5→4, 6–7→6.\n\n\
          Shipped thresholds τ (raw score; `*` = calibrated on validation data, otherwise learned cut-point):\n",
@@ -87,6 +100,9 @@ pub fn render(c: &CardInputs<'_>) -> String {
         crate::data::POLICY_WEIGHT,
         crate::train::MIN_THRESHOLD,
         crate::train::MIN_GAP,
+        crate::train::EVERYDAY_MAX_FP2 * 100.0,
+        crate::train::EVERYDAY_MARGIN,
+        crate::train::SAFE_MAX_FP4 * 100.0,
         crate::train::MIN_CALIBRATION_SUPPORT
     );
     let _ = writeln!(s, "| category | τ1 | τ2 | τ3 | τ4 | τ5 | τ6 | τ7 |\n|---|---|---|---|---|---|---|---|");
@@ -120,7 +136,9 @@ pub fn render(c: &CardInputs<'_>) -> String {
         s,
         "\nRows are de-duplicated on normalized text. Validation = 15 % by a stable hash of the normalized text; for \
          the policy set the hash is taken over the template id, so validation sentences never share a template with \
-         training ones. Label mapping of the public sets to the 0–7 scale (labels a source does not give are unknown \
+         training ones. Everyday policy templates (kind `everyday`, safe in every category) are split three ways by \
+         template id: 70 % train, 15 % threshold calibration, 15 % held out for the everyday false-positive report \
+         only (never trained on, never used for thresholds; not counted in the table above). Label mapping of the public sets to the 0–7 scale (labels a source does not give are unknown \
          and masked from the loss): Davidson hate→Hate 4, offensive→Hate 2, neither→all 0; TOXIGEN hate→Hate 3, \
          neutral→all 0; MLMA hateful→Hate 4, offensive/abusive/disrespectful→Hate 3 (2 with a `normal` vote), \
          normal→Hate 0; GermEval ABUSE→Hate 4, INSULT→Hate 3, PROFANITY→Hate 2, OTHER→all 0; surge toxicity \
@@ -162,6 +180,20 @@ pub fn render(c: &CardInputs<'_>) -> String {
         h.benign_fp_all.0 * 100.0,
         h.benign_fp_all.1
     );
+    let per_lang: Vec<String> = h
+        .everyday_by_lang
+        .iter()
+        .map(|(lang, n, f2, f4)| format!("{lang} {f2}/{n} ≥2, {f4}/{n} ≥4"))
+        .collect();
+    let _ = writeln!(
+        s,
+        "Everyday benign text (held-out everyday templates, all 12 languages) flagged in any category: {:.1} % at \
+         severity ≥ 2 and {:.1} % at ≥ 4 of {} rows (target ≤ 2 % and 0 %). Per language: {}.\n",
+        h.everyday_fp.0 * 100.0,
+        h.everyday_fp.1 * 100.0,
+        h.everyday_fp.2,
+        per_lang.join("; ")
+    );
     let _ = writeln!(
         s,
         "## Limitations and risks\n\n\
@@ -172,6 +204,10 @@ pub fn render(c: &CardInputs<'_>) -> String {
            safe-prior calibration trades Hate recall for fewer false positives.\n\
          - Hate is learned from tweets (Davidson, MLMA, GermEval) whose labels mix offensiveness and hate; dialect \
            and reclaimed slurs are known sources of false positives in these corpora.\n\
+         - The everyday false-positive figures come from a few hundred authored sentences (a few dozen held-out \
+           templates, 3–30 rows per language): they catch systematic bias, not the long tail. Short texts whose \
+           words mostly occur in harmful templates of one language (e.g. negations such as \"no pasa nada\" near \
+           SelfHarm phrasing) can still reach 2–3.\n\
          - Languages other than en/de/fr/ar are covered by few examples (policy set, word lists, lexicon).\n\
          - The model never sees context beyond the text, and quoting, reporting or condemning harmful speech can score \
            high.\n\n\

@@ -110,7 +110,9 @@ pub struct Headline {
 }
 
 /// Writes the report. `val` and `val_scores` are the validation split; `benign` and `benign_scores` all policy
-/// benign/neutral records with a flag for validation membership.
+/// benign/neutral records with a flag for validation membership; `everyday` and `everyday_scores` the held-out everyday
+/// templates.
+#[allow(clippy::too_many_arguments)]
 pub fn report(
     out: &mut String,
     val: &[&Example],

@@ -188,8 +188,9 @@ pub fn calibration_weights(counts: &[f64; 8]) -> [f32; 8] {
 
 /// Largest share of everyday benign calibration texts allowed to decode to severity ≥ 2 in a head.
 pub const EVERYDAY_MAX_FP2: f64 = 0.01;
-/// Distance (raw score) between the highest-scoring everyday benign calibration text and τ₄.
-pub const EVERYDAY_MARGIN4: f32 = 0.15;
+/// Margin (raw score) added to the everyday floors of τ₂ and τ₄. The calibration band holds a few dozen templates;
+/// new everyday phrasings score higher than those (template shift), so the bound keeps a safety margin.
+pub const EVERYDAY_MARGIN: f32 = 0.5;
 
 /// Lower bounds `(τ₂, τ₄)` implied by the raw scores of everyday benign texts (see [`calibrate`]); `(−∞, −∞)`
 /// without any.
@@ -202,9 +203,26 @@ pub fn everyday_floors(scores: impl Iterator<Item = f32>) -> (f32, f32) {
     let allowed = (v.len() as f64 * EVERYDAY_MAX_FP2).floor() as usize;
     // strictly above the highest score that is not allowed to reach 2
     let t2 = v[v.len() - 1 - allowed];
-    let t2 = t2 + 1e-4 * (1.0 + t2.abs());
-    let t4 = v[v.len() - 1] + EVERYDAY_MARGIN4;
+    let t2 = t2 + EVERYDAY_MARGIN;
+    let t4 = v[v.len() - 1] + EVERYDAY_MARGIN;
     (t2, t4)
+}
+
+/// Largest share of gold-safe (severity 0) validation rows of any source allowed at severity ≥ 4 in a head.
+pub const SAFE_MAX_FP4: f64 = 0.005;
+
+/// Lower bound on τ₄ so that at most [`SAFE_MAX_FP4`] of the given gold-safe scores reach severity 4; −∞ without
+/// any. (No such bound is put on τ₂: the public corpora's "safe" rows are noisy tweets, and a 2 % bound at ≥ 2 on
+/// them halved Hate recall; the everyday bound covers ≥ 2.)
+pub fn safe_floor4(scores: impl Iterator<Item = f32>) -> f32 {
+    let mut v: Vec<f32> = scores.collect();
+    if v.is_empty() {
+        return f32::NEG_INFINITY;
+    }
+    v.sort_by(f32::total_cmp);
+    let allowed = ((v.len() as f64 * SAFE_MAX_FP4).floor() as usize).min(v.len() - 1);
+    let x = v[v.len() - 1 - allowed];
+    x + 1e-4 * (1.0 + x.abs())
 }
 
 /// Calibrates `model.thresholds` on validation `(raw scores, labels)`.
@@ -219,7 +237,7 @@ pub fn everyday_floors(scores: impl Iterator<Item = f32>) -> (f32, f32) {
 /// `everyday` holds the raw scores of everyday benign validation texts (greetings, plans, small talk: no category
 /// applies). They add two hard constraints per head, applied on top of the MAE objective: at most
 /// [`EVERYDAY_MAX_FP2`] of them may decode to severity ≥ 2 (τ₂ above their upper quantile), and none may reach ≥ 4
-/// (τ₄ at least [`EVERYDAY_MARGIN4`] above the highest of them). This is a Neyman–Pearson-style choice: Azure's
+/// (τ₄ above the highest of them); both bounds keep a margin of [`EVERYDAY_MARGIN`]. This is a Neyman–Pearson-style choice: Azure's
 /// recommended threshold is 4, and an everyday sentence at 4 is a serious error, so the false-positive rate on
 /// everyday text is fixed first and recall is maximized under it.
 pub fn calibrate(
@@ -242,6 +260,10 @@ pub fn calibrate(
         if pts.len() < MIN_CALIBRATION_SUPPORT || safe == 0.0 || harmful == 0.0 {
             continue;
         }
+        // Gold-safe validation rows of every source (public safe rows, policy look-alikes, everyday text) bound the
+        // false-positive rate at ≥ 4 as well, so that a head whose positives separate easily on validation does not
+        // get τ₄ squeezed against τ₁.
+        let min_t4 = min_t4.max(safe_floor4(pts.iter().filter(|p| p.1 == 0).map(|p| p.0)));
         let weights = calibration_weights(&counts);
         let mut sorted: Vec<f32> = pts.iter().map(|p| p.0).collect();
         sorted.sort_by(f32::total_cmp);
@@ -324,6 +346,29 @@ mod tests {
         assert!(threat[3] > nice[3] + 0.5, "{threat:?} vs {nice:?}");
         let other = train(&tiny(), &TrainConfig { seed: 7, ..cfg });
         assert_ne!(a.to_bytes(), other.to_bytes(), "the seed must matter");
+    }
+
+    #[test]
+    fn everyday_constraints_bound_false_positives() {
+        let (t2, t4) = everyday_floors([0.0f32, 0.1, 0.2, 3.0].into_iter());
+        assert!(t2 > 3.0 && t4 > 3.0, "4 rows allow no false positive: {t2} {t4}");
+        let many: Vec<f32> = (0..200).map(|i| i as f32 / 100.0).collect();
+        let (t2, t4) = everyday_floors(many.iter().copied());
+        let fp2 = many.iter().filter(|&&s| s >= t2).count();
+        assert!(fp2 as f64 <= 200.0 * EVERYDAY_MAX_FP2, "{fp2}");
+        assert!(t4 > 1.99 + EVERYDAY_MARGIN - 1e-3);
+        // calibration honours the bounds even when the MAE optimum would put τ₂/τ₄ lower
+        let mut m = LinearModel::zeros(10);
+        let mut scored = Vec::new();
+        for i in 0..100 {
+            let y = (i % 8) as i8;
+            scored.push(([y as f32, 0.0, 0.0, 0.0], [y, -1, -1, -1], 1.0));
+        }
+        let everyday = vec![[2.5f32, 0.0, 0.0, 0.0]; 50];
+        calibrate(&mut m, &scored, &everyday);
+        assert!(m.thresholds[0][1] > 2.5 + EVERYDAY_MARGIN - 1e-3, "{:?}", m.thresholds[0]);
+        assert!(m.thresholds[0][3] >= 2.5 + EVERYDAY_MARGIN - 1e-3, "{:?}", m.thresholds[0]);
+        assert_eq!(m.severity(0, 2.5), 1);
     }
 
     #[test]
