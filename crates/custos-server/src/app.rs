@@ -2,14 +2,15 @@
 //! api-version checks) and the route table. Handlers live in `routes/`, one file per resource.
 
 use crate::error::ApiError;
-use crate::extract::{QueryPairs, Resource, Version};
+use crate::extract::{Caller, QueryPairs, Resource, Version};
 use crate::routes;
 use crate::state::AppState;
+use crate::usage::Counter;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use axum::Router;
 use custos_wire::ApiVersion;
 use sha2::{Digest, Sha256};
@@ -30,6 +31,8 @@ pub fn app(state: AppState, max_body_bytes: usize, request_timeout: Duration) ->
         )
         .route("/text/blocklists/{name}/blocklistItems", get(routes::blocklist_items::list))
         .route("/text/blocklists/{name}/blocklistItems/{item_id}", get(routes::blocklist_items::get))
+        .route("/feedback", post(routes::feedback::create))
+        .route("/feedback/{id}", delete(routes::feedback::delete))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .fallback(|| async { ApiError::NoRoute })
         // `layer`, not `route_layer`: the fallbacks are guarded too, so an unknown route reveals nothing without a key.
@@ -41,6 +44,12 @@ pub fn app(state: AppState, max_body_bytes: usize, request_timeout: Duration) ->
             "/resources/{name}",
             get(routes::admin_resources::get).delete(routes::admin_resources::delete).post(routes::admin_resources::action),
         )
+        .route("/resources/{name}/feedback", get(routes::admin_feedback::list))
+        .route(
+            "/resources/{name}/feedback/{id}",
+            get(routes::admin_feedback::get).delete(routes::admin_feedback::delete),
+        )
+        .route("/resources/{name}/usage", get(routes::admin_usage::usage))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .fallback(|| async { ApiError::NoRoute })
         .layer(middleware::from_fn_with_state(state.clone(), routes::admin_resources::guard));
@@ -55,7 +64,8 @@ pub fn app(state: AppState, max_body_bytes: usize, request_timeout: Duration) ->
         .with_state(state)
 }
 
-/// Checks the key, then the api-version, and records both for the handlers.
+/// Checks the key (unknown: 401; suspended: 403), then the api-version, and records the resource, the key slot
+/// and the version for the handlers. Counts the request and 429 answers per key (in memory, see `crate::usage`).
 async fn data_plane_guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let span = req.extensions().get::<tracing::Span>().cloned().unwrap_or_else(tracing::Span::none);
     if let Some(route) = req.extensions().get::<MatchedPath>() {
@@ -65,15 +75,21 @@ async fn data_plane_guard(State(state): State<AppState>, mut req: Request, next:
     if key.is_empty() || key.len() > 256 {
         return ApiError::Unauthorized.into_response();
     }
-    let resource = match state.store.authenticate(key).await {
-        Ok(Some(r)) => r,
+    let found = match state.store.authenticate(key).await {
+        Ok(Some(m)) => m,
         Ok(None) => return ApiError::Unauthorized.into_response(),
         Err(e) => return ApiError::from(e).into_response(),
     };
-    if !state.regions.contains(&resource.region) {
-        return ApiError::WrongRegion(resource.region).into_response();
+    let (resource, slot) = (found.resource.id, found.slot);
+    span.record("resource", short_hash(&resource.0).as_str());
+    if found.suspended {
+        state.usage.incr(&resource, slot, Counter::SuspendedRejections);
+        return ApiError::KeySuspended.into_response();
     }
-    let resource = resource.id;
+    state.usage.incr(&resource, slot, Counter::Requests);
+    if !state.regions.contains(&found.resource.region) {
+        return ApiError::WrongRegion(found.resource.region).into_response();
+    }
     let query = QueryPairs::parse(req.uri().query());
     let version = match query.get("api-version") {
         None => return ApiError::UnsupportedVersion(None).into_response(),
@@ -82,11 +98,15 @@ async fn data_plane_guard(State(state): State<AppState>, mut req: Request, next:
             None => return ApiError::UnsupportedVersion(Some(v.to_owned())).into_response(),
         },
     };
-    span.record("resource", short_hash(&resource.0).as_str());
     span.record("api_version", version.as_str());
     req.extensions_mut().insert(Version(version));
-    req.extensions_mut().insert(Resource(resource));
-    next.run(req).await
+    req.extensions_mut().insert(Resource(resource.clone()));
+    req.extensions_mut().insert(Caller { resource: resource.clone(), slot });
+    let resp = next.run(req).await;
+    if resp.status() == StatusCode::TOO_MANY_REQUESTS {
+        state.usage.incr(&resource, slot, Counter::RateLimited);
+    }
+    resp
 }
 
 /// A short, non-reversible tag of a resource id for logs.

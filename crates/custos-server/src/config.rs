@@ -46,6 +46,16 @@ pub struct Config {
     pub crypto: CryptoConfig,
     /// `[log]`
     pub log: LogConfig,
+    /// `[usage]`
+    pub usage: UsageConfig,
+}
+
+/// `[usage]`
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsageConfig {
+    /// Seconds between writes of the in-memory usage counters.
+    pub flush_secs: u64,
 }
 
 /// `[crypto]`
@@ -219,6 +229,9 @@ impl Config {
         let admin = self.auth.admin_key.expose();
         if !admin.is_empty() && admin.len() < 16 {
             return Err(ConfigError("auth.admin_key must be at least 16 characters".into()));
+        }
+        if !(1..=3600).contains(&self.usage.flush_secs) {
+            return Err(ConfigError("usage.flush_secs must be between 1 and 3600".into()));
         }
         if self.server.regions.is_empty() {
             return Err(ConfigError("server.regions must name at least one region".into()));

@@ -34,6 +34,8 @@ pub enum ApiError {
     Unauthorized,
     /// The key's resource is pinned to a region this instance does not serve (403).
     WrongRegion(String),
+    /// The key was suspended by the operator (403).
+    KeySuspended,
     /// No such route (404).
     NoRoute,
     /// Method not allowed on the route (405).
@@ -93,6 +95,13 @@ impl ApiError {
                     "This resource is pinned to region '{region}', which this instance does not serve. Send the \
                      request to an endpoint of that region."
                 ),
+                None,
+            ),
+            ApiError::KeySuspended => (
+                ErrorCode::KeySuspended,
+                "This key has been suspended by the operator of this service. Use the resource's other key or \
+                 contact the operator."
+                    .into(),
                 None,
             ),
             ApiError::NoRoute => (ErrorCode::NotFound, "The requested route does not exist.".into(), None),

@@ -4,7 +4,7 @@ use crate::error::ApiError;
 use axum::body::Bytes;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::{header, request::Parts};
-use custos_store::ResourceId;
+use custos_store::{KeySlot, ResourceId};
 use custos_wire::ApiVersion;
 use serde::de::DeserializeOwned;
 
@@ -101,6 +101,22 @@ impl<S: Send + Sync> FromRequestParts<S> for Resource {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
         parts.extensions.get::<Resource>().cloned().ok_or(ApiError::Unauthorized)
+    }
+}
+
+/// The authenticated resource and the key slot that matched (set by the data-plane middleware).
+#[derive(Debug, Clone)]
+pub struct Caller {
+    /// The resource.
+    pub resource: ResourceId,
+    /// The key slot used.
+    pub slot: KeySlot,
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for Caller {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        parts.extensions.get::<Caller>().cloned().ok_or(ApiError::Unauthorized)
     }
 }
 

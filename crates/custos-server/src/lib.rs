@@ -7,6 +7,7 @@
 //! - [`error`]: `ApiError`, the single mapping from every failure to status + Azure error envelope.
 //! - [`extract`]: extractors whose rejections are `ApiError`s.
 //! - [`state`]: shared state: store, models, admission control, compiled-blocklist cache.
+//! - [`usage`]: abuse monitoring without content: counters in memory, flushed to the store in the background.
 //!
 //! [`run`] builds everything from a `Config` and serves until the shutdown future resolves.
 //! No code here logs or stores request content: logs carry method, route template, status, latency, request id
@@ -19,6 +20,7 @@ pub mod error;
 pub mod extract;
 pub mod routes;
 pub mod state;
+pub mod usage;
 
 use anyhow::Context;
 use config::{Config, DatabaseUrl};
@@ -83,6 +85,7 @@ pub fn build_state(config: &Config, store: Arc<Store>, models: Arc<Models>) -> A
         public_url: Some(config.server.public_url.clone()).filter(|u| !u.is_empty()),
         regions: Arc::new(config.server.regions.clone()),
         admin_key: Some(config.auth.admin_key.expose()).filter(|k| !k.is_empty()).map(Arc::from),
+        usage: Arc::new(usage::UsageRecorder::default()),
     }
 }
 
@@ -110,7 +113,9 @@ pub async fn run(
     let threads = config.engine.image_threads;
     let models = tokio::task::spawn_blocking(move || load_models(&dir, threads)).await??;
     tracing::info!(elapsed_ms = started.elapsed().as_millis() as u64, "models loaded");
-    let state = build_state(&config, store, Arc::new(models));
+    let state = build_state(&config, store.clone(), Arc::new(models));
+    let usage = state.usage.clone();
+    let flusher = usage.clone().spawn_flusher(store.clone(), Duration::from_secs(config.usage.flush_secs));
     let router = app::app(state, config.server.max_body_bytes, Duration::from_secs(config.server.request_timeout_secs));
     let listener = tokio::net::TcpListener::bind(config.server.listen)
         .await
@@ -118,7 +123,13 @@ pub async fn run(
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "listening");
     on_bound(addr);
-    axum::serve(listener, router).with_graceful_shutdown(shutdown).await?;
+    let served = axum::serve(listener, router).with_graceful_shutdown(shutdown).await;
+    // Write the last counts even when serving failed.
+    flusher.abort();
+    if let Err(e) = usage.flush(&store).await {
+        tracing::warn!(error = %e, "could not write the last usage counters");
+    }
+    served?;
     tracing::info!("stopped");
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! Shared state: the store, the models, admission control and the compiled-blocklist cache.
 
 use crate::error::ApiError;
+use crate::usage::UsageRecorder;
 use custos_engine::blocklist::{CompiledBlocklist, ItemSpec};
 use custos_engine::image::ImageModel;
 use custos_engine::text::TextModel;
@@ -37,6 +38,8 @@ pub struct AppState {
     pub regions: Arc<Vec<String>>,
     /// The admin API key; `None` disables the admin API.
     pub admin_key: Option<Arc<str>>,
+    /// Usage counters not yet written to the store (see [`crate::usage`]).
+    pub usage: Arc<UsageRecorder>,
 }
 
 impl AppState {

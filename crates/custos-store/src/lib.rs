@@ -11,6 +11,10 @@
 //! after it is durable (an acknowledged write survives `kill -9`). Deleted rows are overwritten on disk
 //! (`secure_delete`) and the WAL is checkpointed after deletes; deleting a list or resource deletes its key, so
 //! whatever ciphertext remains is unreadable. Item texts are customer content: they are never logged.
+//!
+//! Feedback reports ([`Feedback`]) are sealed with the resource key like blocklist descriptions. Usage counters
+//! ([`UsageIncrement`], [`UsageCount`]) are aggregate numbers per resource, key slot and hour; the server counts in
+//! memory and the store only persists them (one upsert per counter).
 #![deny(missing_docs)]
 
 pub mod crypto;
@@ -50,13 +54,118 @@ pub struct ResourceInfo {
 }
 
 /// One of the two key slots of a resource.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum KeySlot {
     /// Key 1.
     One = 1,
     /// Key 2.
     Two = 2,
 }
+
+impl KeySlot {
+    /// Both slots, in order.
+    pub const ALL: [KeySlot; 2] = [KeySlot::One, KeySlot::Two];
+
+    /// The slot numbered `n` (1 or 2).
+    pub fn from_number(n: i64) -> Option<KeySlot> {
+        match n {
+            1 => Some(KeySlot::One),
+            2 => Some(KeySlot::Two),
+            _ => None,
+        }
+    }
+
+    /// `"key1"` or `"key2"`, as the admin API and CLI name keys.
+    pub fn name(self) -> &'static str {
+        match self {
+            KeySlot::One => "key1",
+            KeySlot::Two => "key2",
+        }
+    }
+}
+
+/// The answer to [`Backend::authenticate`]: whose key it is, which slot matched, and whether that key is
+/// suspended (a suspended key still identifies its resource, so its refusals can be counted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyMatch {
+    /// The resource the key belongs to.
+    pub resource: ResourceInfo,
+    /// The slot that matched.
+    pub slot: KeySlot,
+    /// Whether an operator suspended this key.
+    pub suspended: bool,
+}
+
+/// A feedback or abuse report (plain from [`Store`]; `comment`, `content` and `request_id` sealed from a
+/// [`Backend`]). `kind` and `category` come from fixed vocabularies chosen by the server, never free text.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Feedback {
+    /// Server-generated UUID.
+    pub id: String,
+    /// The key that sent it.
+    pub key_slot: KeySlot,
+    /// Seconds since the Unix epoch.
+    pub created_at: i64,
+    /// What is reported (e.g. `falsePositive`).
+    pub kind: String,
+    /// The category concerned, if any.
+    pub category: Option<String>,
+    /// The severity the reporter expected (0–7), if given.
+    pub expected_severity: Option<u8>,
+    /// The reporter's comment.
+    pub comment: Option<String>,
+    /// Content the reporter explicitly included (nothing of the analysed text is kept otherwise).
+    pub content: Option<String>,
+    /// The request id (`apim-request-id`) the report refers to.
+    pub request_id: Option<String>,
+}
+
+impl fmt::Debug for Feedback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Feedback")
+            .field("id", &self.id)
+            .field("key_slot", &self.key_slot)
+            .field("kind", &self.kind)
+            .field("category", &self.category)
+            .field("has_content", &self.content.is_some())
+            .finish_non_exhaustive()
+    }
+}
+
+/// Most reports kept per resource; past it new reports are refused until some are deleted.
+pub const MAX_FEEDBACK_PER_RESOURCE: usize = 10_000;
+
+/// An amount to add to one usage counter. Counter names are fixed vocabulary built by the server from enums
+/// (e.g. `requests`, `text/Hate/2`); they never hold request content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageIncrement {
+    /// The resource.
+    pub resource: ResourceId,
+    /// The key slot.
+    pub slot: KeySlot,
+    /// Start of the bucket (hour), seconds since the Unix epoch.
+    pub bucket: i64,
+    /// Counter name.
+    pub counter: String,
+    /// Amount to add.
+    pub count: i64,
+}
+
+/// One stored usage counter of a resource.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UsageCount {
+    /// The key slot.
+    pub slot: KeySlot,
+    /// Start of the bucket (hour), seconds since the Unix epoch.
+    pub bucket: i64,
+    /// Counter name.
+    pub counter: String,
+    /// Total.
+    pub count: i64,
+}
+
+/// Length of a usage bucket, in seconds (one hour).
+pub const USAGE_BUCKET_SECS: i64 = 3600;
 
 /// A blocklist.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,8 +307,9 @@ pub trait Backend: Send + Sync + 'static {
         wrapped_key: &[u8],
     ) -> Result<Option<NewKeys>, StoreError>;
 
-    /// The resource a key belongs to, if any. Constant-time comparison of the salted hash.
-    async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError>;
+    /// The resource a key belongs to, with the slot that matched and whether it is suspended; `None` for an
+    /// unknown key. Constant-time comparison of the salted hash.
+    async fn authenticate(&self, key: &str) -> Result<Option<KeyMatch>, StoreError>;
 
     /// A resource by id.
     async fn get_resource(&self, id: &ResourceId) -> Result<Option<ResourceInfo>, StoreError>;
@@ -216,6 +326,32 @@ pub trait Backend: Send + Sync + 'static {
     /// Replaces one API key of a resource with a new random key (the other keeps working); `None` if the
     /// resource does not exist.
     async fn regenerate_key(&self, name: &str, slot: KeySlot) -> Result<Option<String>, StoreError>;
+
+    /// Suspends (`true`) or reinstates (`false`) one key of a resource; `false` if the resource does not exist.
+    async fn set_key_suspended(&self, name: &str, slot: KeySlot, suspended: bool) -> Result<bool, StoreError>;
+
+    /// Which keys of the resource are suspended, by slot (both slots, in order).
+    async fn key_states(&self, r: &ResourceId) -> Result<Vec<(KeySlot, bool)>, StoreError>;
+
+    /// Stores a report (free-text fields already sealed). `NotFound` if the resource does not exist,
+    /// `LimitExceeded` past [`MAX_FEEDBACK_PER_RESOURCE`].
+    async fn insert_feedback(&self, r: &ResourceId, feedback: Feedback) -> Result<(), StoreError>;
+
+    /// The resource's reports, oldest first.
+    async fn list_feedback(&self, r: &ResourceId) -> Result<Vec<Feedback>, StoreError>;
+
+    /// One report of the resource.
+    async fn get_feedback(&self, r: &ResourceId, id: &str) -> Result<Option<Feedback>, StoreError>;
+
+    /// Deletes one report of the resource; `false` if it did not exist there.
+    async fn delete_feedback(&self, r: &ResourceId, id: &str) -> Result<bool, StoreError>;
+
+    /// Adds the increments to their counters (one upsert each, in one transaction). Increments for a resource
+    /// that no longer exists are dropped.
+    async fn add_usage(&self, increments: &[UsageIncrement]) -> Result<(), StoreError>;
+
+    /// The resource's counters in buckets starting at or after `since`, ordered by bucket, slot and name.
+    async fn usage(&self, r: &ResourceId, since: i64) -> Result<Vec<UsageCount>, StoreError>;
 
     /// Replaces a resource's wrapped key (master-key rotation); `false` if the resource does not exist.
     async fn set_resource_key(&self, id: &ResourceId, wrapped_key: &[u8]) -> Result<bool, StoreError>;

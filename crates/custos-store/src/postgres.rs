@@ -32,8 +32,8 @@
 
 use crate::sqlite::{DEFAULT_RESOURCE, MAX_ITEMS_PER_LIST};
 use crate::{
-    keys, Backend, DescriptionPatch, Item, KeySlot, ListVersion, NewKeys, ResourceId, ResourceInfo, SealedItem,
-    StoreError, StoredBlocklist,
+    keys, Backend, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
+    ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement, MAX_FEEDBACK_PER_RESOURCE,
 };
 use async_trait::async_trait;
 use deadpool_postgres::{GenericClient, Manager, ManagerConfig, Pool, PoolError, RecyclingMethod, Runtime};
@@ -44,7 +44,10 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::{IsolationLevel, NoTls, Row};
 
 /// Schema migrations, applied in order; `schema_migrations` records which ran.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/postgres/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/postgres/0001_init.sql"),
+    include_str!("../migrations/postgres/0002_feedback_usage.sql"),
+];
 
 /// Advisory lock key serialising migrations across replicas ("custos" in ASCII).
 const MIGRATION_LOCK: i64 = 0x63_75_73_74_6f_73;
@@ -365,6 +368,25 @@ fn resource_from_row(row: &Row, at: usize) -> ResourceInfo {
 
 const LIST_COLUMNS: &str = "id, name, description, wrapped_key";
 
+const FEEDBACK_COLUMNS: &str =
+    "id, key_slot, created_at, kind, category, expected_severity, comment, content, request_id";
+
+fn feedback_from_row(row: &Row) -> Result<Feedback, StoreError> {
+    let slot: i32 = row.get(1);
+    let severity: Option<i32> = row.get(5);
+    Ok(Feedback {
+        id: row.get(0),
+        key_slot: KeySlot::from_number(slot.into()).ok_or_else(|| StoreError::Backend("bad key slot".into()))?,
+        created_at: row.get(2),
+        kind: row.get(3),
+        category: row.get(4),
+        expected_severity: severity.map(|s| s.clamp(0, 7) as u8),
+        comment: row.get(6),
+        content: row.get(7),
+        request_id: row.get(8),
+    })
+}
+
 fn list_from_row(row: &Row) -> StoredBlocklist {
     StoredBlocklist { id: row.get(0), name: row.get(1), description: row.get(2), wrapped_key: row.get(3) }
 }
@@ -439,12 +461,12 @@ impl Backend for PostgresStore {
         Ok(keys)
     }
 
-    async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError> {
+    async fn authenticate(&self, key: &str) -> Result<Option<KeyMatch>, StoreError> {
         let c = self.client().await?;
         let rows = query(
             &c,
-            "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at, r.wrapped_key FROM api_keys k \
-             JOIN resources r ON r.id = k.resource_id WHERE k.lookup = $1",
+            "SELECT k.salt, k.hash, k.slot, k.suspended, r.id, r.name, r.region, r.created_at, r.wrapped_key \
+             FROM api_keys k JOIN resources r ON r.id = k.resource_id WHERE k.lookup = $1",
             &[&keys::lookup(key)],
         )
         .await?;
@@ -453,7 +475,9 @@ impl Backend for PostgresStore {
             let (salt, hash): (Vec<u8>, Vec<u8>) = (row.get(0), row.get(1));
             // Compare every candidate, not just until the first hit, so timing does not depend on order.
             if keys::ct_eq(&keys::hash(&salt, key), &hash) && found.is_none() {
-                found = Some(resource_from_row(row, 2));
+                let slot: i32 = row.get(2);
+                let slot = KeySlot::from_number(slot.into()).ok_or_else(|| StoreError::Backend("bad key slot".into()))?;
+                found = Some(KeyMatch { resource: resource_from_row(row, 4), slot, suspended: row.get(3) });
             }
         }
         Ok(found)
@@ -499,6 +523,134 @@ impl Backend for PostgresStore {
         insert_key(&tx, &id, slot, &key).await?;
         tx.commit().await?;
         Ok(Some(key))
+    }
+
+    async fn set_key_suspended(&self, name: &str, slot: KeySlot, suspended: bool) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        let n = execute(
+            &c,
+            "UPDATE api_keys SET suspended = $3 WHERE slot = $2 AND resource_id = (SELECT id FROM resources WHERE name = $1)",
+            &[&name, &(slot as i32), &suspended],
+        )
+        .await?;
+        Ok(n > 0)
+    }
+
+    async fn key_states(&self, r: &ResourceId) -> Result<Vec<(KeySlot, bool)>, StoreError> {
+        let c = self.client().await?;
+        let rows = query(&c, "SELECT slot, suspended FROM api_keys WHERE resource_id = $1 ORDER BY slot", &[&r.0]).await?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| KeySlot::from_number(row.get::<_, i32>(0).into()).map(|k| (k, row.get(1))))
+            .collect())
+    }
+
+    async fn insert_feedback(&self, r: &ResourceId, f: Feedback) -> Result<(), StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        // The resource row lock serialises reporters of this resource (on every replica), so the cap holds.
+        if query_opt(&tx, "SELECT id FROM resources WHERE id = $1 FOR UPDATE", &[&r.0]).await?.is_none() {
+            return Err(StoreError::NotFound("resource".into()));
+        }
+        let count: i64 = query_opt(&tx, "SELECT COUNT(*) FROM feedback WHERE resource_id = $1", &[&r.0])
+            .await?
+            .map(|row| row.get(0))
+            .unwrap_or(0);
+        if count as usize >= MAX_FEEDBACK_PER_RESOURCE {
+            return Err(StoreError::LimitExceeded(format!(
+                "a resource keeps at most {MAX_FEEDBACK_PER_RESOURCE} reports; delete some first"
+            )));
+        }
+        execute(
+            &tx,
+            "INSERT INTO feedback (id, resource_id, key_slot, created_at, kind, category, expected_severity, \
+             comment, content, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+            &[
+                &f.id,
+                &r.0,
+                &(f.key_slot as i32),
+                &f.created_at,
+                &f.kind,
+                &f.category,
+                &f.expected_severity.map(i32::from),
+                &f.comment,
+                &f.content,
+                &f.request_id,
+            ],
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn list_feedback(&self, r: &ResourceId) -> Result<Vec<Feedback>, StoreError> {
+        let c = self.client().await?;
+        let rows = query(
+            &c,
+            &format!("SELECT {FEEDBACK_COLUMNS} FROM feedback WHERE resource_id = $1 ORDER BY seq"),
+            &[&r.0],
+        )
+        .await?;
+        rows.iter().map(feedback_from_row).collect()
+    }
+
+    async fn get_feedback(&self, r: &ResourceId, id: &str) -> Result<Option<Feedback>, StoreError> {
+        let c = self.client().await?;
+        let row =
+            query_opt(&c, &format!("SELECT {FEEDBACK_COLUMNS} FROM feedback WHERE resource_id = $1 AND id = $2"), &[&r.0, &id])
+                .await?;
+        row.as_ref().map(feedback_from_row).transpose()
+    }
+
+    async fn delete_feedback(&self, r: &ResourceId, id: &str) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        Ok(execute(&c, "DELETE FROM feedback WHERE resource_id = $1 AND id = $2", &[&r.0, &id]).await? > 0)
+    }
+
+    async fn add_usage(&self, increments: &[UsageIncrement]) -> Result<(), StoreError> {
+        // Same order on every replica, so concurrent flushes lock rows in the same order and cannot deadlock.
+        let mut sorted: Vec<&UsageIncrement> = increments.iter().collect();
+        sorted.sort_by(|a, b| {
+            (&a.resource.0, a.slot, a.bucket, &a.counter).cmp(&(&b.resource.0, b.slot, b.bucket, &b.counter))
+        });
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        for i in sorted {
+            // INSERT ... SELECT from resources: increments of a deleted resource insert nothing.
+            execute(
+                &tx,
+                "INSERT INTO usage_counters (resource_id, key_slot, bucket, counter, count) \
+                 SELECT id, $2, $3, $4, $5 FROM resources WHERE id = $1 \
+                 ON CONFLICT (resource_id, key_slot, bucket, counter) \
+                 DO UPDATE SET count = usage_counters.count + EXCLUDED.count",
+                &[&i.resource.0, &(i.slot as i32), &i.bucket, &i.counter, &i.count],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    async fn usage(&self, r: &ResourceId, since: i64) -> Result<Vec<UsageCount>, StoreError> {
+        let c = self.client().await?;
+        let rows = query(
+            &c,
+            "SELECT key_slot, bucket, counter, count FROM usage_counters WHERE resource_id = $1 AND bucket >= $2 \
+             ORDER BY bucket, key_slot, counter",
+            &[&r.0, &since],
+        )
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| {
+                KeySlot::from_number(row.get::<_, i32>(0).into()).map(|slot| UsageCount {
+                    slot,
+                    bucket: row.get(1),
+                    counter: row.get(2),
+                    count: row.get(3),
+                })
+            })
+            .collect())
     }
 
     async fn set_resource_key(&self, id: &ResourceId, wrapped_key: &[u8]) -> Result<bool, StoreError> {

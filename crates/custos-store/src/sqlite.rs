@@ -5,8 +5,8 @@
 //! statements here take microseconds.
 
 use crate::{
-    keys, Backend, DescriptionPatch, Item, KeySlot, ListVersion, NewKeys, ResourceId, ResourceInfo, SealedItem,
-    StoreError, StoredBlocklist,
+    keys, Backend, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
+    ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement, MAX_FEEDBACK_PER_RESOURCE,
 };
 use async_trait::async_trait;
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
@@ -14,7 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// Schema migrations, applied in order; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/sqlite/0001_init.sql"),
+    include_str!("../migrations/sqlite/0002_feedback_usage.sql"),
+];
 
 /// Name of the resource created on first start.
 pub const DEFAULT_RESOURCE: &str = "default";
@@ -164,6 +167,25 @@ fn insert_resource(
     Ok(NewKeys { resource: ResourceId(id), key1, key2 })
 }
 
+const FEEDBACK_COLUMNS: &str =
+    "id, key_slot, created_at, kind, category, expected_severity, comment, content, request_id";
+
+fn feedback_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feedback> {
+    let slot: i64 = row.get(1)?;
+    let severity: Option<i64> = row.get(5)?;
+    Ok(Feedback {
+        id: row.get(0)?,
+        key_slot: KeySlot::from_number(slot).ok_or(rusqlite::Error::IntegralValueOutOfRange(1, slot))?,
+        created_at: row.get(2)?,
+        kind: row.get(3)?,
+        category: row.get(4)?,
+        expected_severity: severity.map(|s| s.clamp(0, 7) as u8),
+        comment: row.get(6)?,
+        content: row.get(7)?,
+        request_id: row.get(8)?,
+    })
+}
+
 fn now_secs() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
@@ -198,22 +220,29 @@ impl Backend for SqliteStore {
         .await
     }
 
-    async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError> {
+    async fn authenticate(&self, key: &str) -> Result<Option<KeyMatch>, StoreError> {
         let key = key.to_owned();
         self.run(move |c| {
             let mut stmt = c.prepare_cached(
-                "SELECT k.salt, k.hash, r.id, r.name, r.region, r.created_at, r.wrapped_key FROM api_keys k \
-                 JOIN resources r ON r.id = k.resource_id WHERE k.lookup = ?1",
+                "SELECT k.salt, k.hash, k.slot, k.suspended, r.id, r.name, r.region, r.created_at, r.wrapped_key \
+                 FROM api_keys k JOIN resources r ON r.id = k.resource_id WHERE k.lookup = ?1",
             )?;
             let rows = stmt.query_map(params![keys::lookup(&key)], |row| {
-                Ok((row.get::<_, Vec<u8>>(0)?, row.get::<_, Vec<u8>>(1)?, resource_from_row(row, 2)?))
+                Ok((
+                    row.get::<_, Vec<u8>>(0)?,
+                    row.get::<_, Vec<u8>>(1)?,
+                    row.get::<_, i64>(2)?,
+                    row.get::<_, i64>(3)? != 0,
+                    resource_from_row(row, 4)?,
+                ))
             })?;
             let mut found = None;
             for row in rows {
-                let (salt, hash, info) = row?;
+                let (salt, hash, slot, suspended, resource) = row?;
                 // Compare every candidate, not just until the first hit, so timing does not depend on order.
                 if keys::ct_eq(&keys::hash(&salt, &key), &hash) && found.is_none() {
-                    found = Some(info);
+                    let slot = KeySlot::from_number(slot).ok_or_else(|| StoreError::Backend("bad key slot".into()))?;
+                    found = Some(KeyMatch { resource, slot, suspended });
                 }
             }
             Ok(found)
@@ -283,6 +312,148 @@ impl Backend for SqliteStore {
             insert_key(&tx, &id, slot as i64, &key)?;
             tx.commit()?;
             Ok(Some(key))
+        })
+        .await
+    }
+
+    async fn set_key_suspended(&self, name: &str, slot: KeySlot, suspended: bool) -> Result<bool, StoreError> {
+        let name = name.to_owned();
+        self.run(move |c| {
+            let n = c.execute(
+                "UPDATE api_keys SET suspended = ?3 WHERE slot = ?2 AND resource_id = (SELECT id FROM resources WHERE name = ?1)",
+                params![name, slot as i64, suspended as i64],
+            )?;
+            Ok(n > 0)
+        })
+        .await
+    }
+
+    async fn key_states(&self, r: &ResourceId) -> Result<Vec<(KeySlot, bool)>, StoreError> {
+        let r = r.clone();
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached("SELECT slot, suspended FROM api_keys WHERE resource_id = ?1 ORDER BY slot")?;
+            let rows = stmt
+                .query_map(params![r.0], |row| Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)? != 0)))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows.into_iter().filter_map(|(slot, s)| KeySlot::from_number(slot).map(|k| (k, s))).collect())
+        })
+        .await
+    }
+
+    async fn insert_feedback(&self, r: &ResourceId, f: Feedback) -> Result<(), StoreError> {
+        let r = r.clone();
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let exists: Option<String> =
+                tx.query_row("SELECT id FROM resources WHERE id = ?1", params![r.0], |row| row.get(0)).optional()?;
+            if exists.is_none() {
+                return Err(StoreError::NotFound("resource".into()));
+            }
+            let count: i64 =
+                tx.query_row("SELECT COUNT(*) FROM feedback WHERE resource_id = ?1", params![r.0], |row| row.get(0))?;
+            if count as usize >= MAX_FEEDBACK_PER_RESOURCE {
+                return Err(StoreError::LimitExceeded(format!(
+                    "a resource keeps at most {MAX_FEEDBACK_PER_RESOURCE} reports; delete some first"
+                )));
+            }
+            tx.execute(
+                "INSERT INTO feedback (id, resource_id, key_slot, created_at, kind, category, expected_severity, \
+                 comment, content, request_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    f.id,
+                    r.0,
+                    f.key_slot as i64,
+                    f.created_at,
+                    f.kind,
+                    f.category,
+                    f.expected_severity.map(i64::from),
+                    f.comment,
+                    f.content,
+                    f.request_id
+                ],
+            )?;
+            tx.commit()?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn list_feedback(&self, r: &ResourceId) -> Result<Vec<Feedback>, StoreError> {
+        let r = r.clone();
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(&format!(
+                "SELECT {FEEDBACK_COLUMNS} FROM feedback WHERE resource_id = ?1 ORDER BY seq"
+            ))?;
+            let rows = stmt.query_map(params![r.0], feedback_from_row)?.collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    async fn get_feedback(&self, r: &ResourceId, id: &str) -> Result<Option<Feedback>, StoreError> {
+        let (r, id) = (r.clone(), id.to_owned());
+        self.run(move |c| {
+            Ok(c.query_row(
+                &format!("SELECT {FEEDBACK_COLUMNS} FROM feedback WHERE resource_id = ?1 AND id = ?2"),
+                params![r.0, id],
+                feedback_from_row,
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    async fn delete_feedback(&self, r: &ResourceId, id: &str) -> Result<bool, StoreError> {
+        let (r, id) = (r.clone(), id.to_owned());
+        self.run(move |c| {
+            let n = c.execute("DELETE FROM feedback WHERE resource_id = ?1 AND id = ?2", params![r.0, id])?;
+            if n > 0 {
+                checkpoint(c)?;
+            }
+            Ok(n > 0)
+        })
+        .await
+    }
+
+    async fn add_usage(&self, increments: &[UsageIncrement]) -> Result<(), StoreError> {
+        let increments = increments.to_vec();
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            {
+                // INSERT ... SELECT from resources: increments of a deleted resource insert nothing.
+                let mut stmt = tx.prepare_cached(
+                    "INSERT INTO usage_counters (resource_id, key_slot, bucket, counter, count) \
+                     SELECT id, ?2, ?3, ?4, ?5 FROM resources WHERE id = ?1 \
+                     ON CONFLICT (resource_id, key_slot, bucket, counter) DO UPDATE SET count = count + excluded.count",
+                )?;
+                for i in &increments {
+                    stmt.execute(params![i.resource.0, i.slot as i64, i.bucket, i.counter, i.count])?;
+                }
+            }
+            tx.commit()?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn usage(&self, r: &ResourceId, since: i64) -> Result<Vec<UsageCount>, StoreError> {
+        let r = r.clone();
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT key_slot, bucket, counter, count FROM usage_counters WHERE resource_id = ?1 AND bucket >= ?2 \
+                 ORDER BY bucket, key_slot, counter",
+            )?;
+            let rows = stmt
+                .query_map(params![r.0, since], |row| {
+                    Ok((row.get::<_, i64>(0)?, row.get::<_, i64>(1)?, row.get::<_, String>(2)?, row.get::<_, i64>(3)?))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows
+                .into_iter()
+                .filter_map(|(slot, bucket, counter, count)| {
+                    KeySlot::from_number(slot).map(|slot| UsageCount { slot, bucket, counter, count })
+                })
+                .collect())
         })
         .await
     }

@@ -3,8 +3,8 @@
 
 use crate::crypto::{DataKey, Keyring};
 use crate::{
-    Backend, Blocklist, DescriptionPatch, Item, KeySlot, ListVersion, NewItem, NewKeys, ResourceId, ResourceInfo,
-    SealedItem, StoreError, StoredBlocklist,
+    Backend, Blocklist, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewItem, NewKeys,
+    ResourceId, ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement,
 };
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -12,6 +12,9 @@ use std::sync::{Arc, Mutex};
 const AAD_LIST_DESCRIPTION: &[u8] = b"custos:blocklist.description";
 const AAD_ITEM_TEXT: &[u8] = b"custos:item.text";
 const AAD_ITEM_DESCRIPTION: &[u8] = b"custos:item.description";
+const AAD_FEEDBACK_COMMENT: &[u8] = b"custos:feedback.comment";
+const AAD_FEEDBACK_CONTENT: &[u8] = b"custos:feedback.content";
+const AAD_FEEDBACK_REQUEST_ID: &[u8] = b"custos:feedback.request_id";
 
 /// The encrypting store over a backend.
 pub struct Store {
@@ -83,13 +86,83 @@ impl Store {
         self.backend.ensure_default_resource(bootstrap_key, region, &wrapped).await
     }
 
-    /// The resource a key belongs to (its key is unwrapped and cached now, so a wrong master key shows at once).
-    pub async fn authenticate(&self, key: &str) -> Result<Option<ResourceInfo>, StoreError> {
-        let info = self.backend.authenticate(key).await?;
-        if let Some(i) = &info {
-            self.cache_key(i)?;
+    /// The resource a key belongs to, the slot that matched and whether it is suspended (the resource key is
+    /// unwrapped and cached now, so a wrong master key shows at once).
+    pub async fn authenticate(&self, key: &str) -> Result<Option<KeyMatch>, StoreError> {
+        let found = self.backend.authenticate(key).await?;
+        if let Some(m) = &found {
+            self.cache_key(&m.resource)?;
         }
-        Ok(info)
+        Ok(found)
+    }
+
+    /// Suspends or reinstates one key; `false` if the resource does not exist.
+    pub async fn set_key_suspended(&self, name: &str, slot: KeySlot, suspended: bool) -> Result<bool, StoreError> {
+        self.backend.set_key_suspended(name, slot, suspended).await
+    }
+
+    /// Which keys of the resource are suspended.
+    pub async fn key_states(&self, r: &ResourceId) -> Result<Vec<(KeySlot, bool)>, StoreError> {
+        self.backend.key_states(r).await
+    }
+
+    /// Stores a report (its `id` and `created_at` are assigned here), sealing its free-text fields with the resource key; returns it
+    /// with its new id and time.
+    pub async fn add_feedback(&self, r: &ResourceId, mut feedback: Feedback) -> Result<Feedback, StoreError> {
+        let rk = self.resource_key(r).await?;
+        feedback.id = uuid::Uuid::new_v4().to_string();
+        feedback.created_at = now_secs();
+        let sealed = Feedback {
+            comment: feedback.comment.as_deref().map(|c| rk.seal(AAD_FEEDBACK_COMMENT, c)),
+            content: feedback.content.as_deref().map(|c| rk.seal(AAD_FEEDBACK_CONTENT, c)),
+            request_id: feedback.request_id.as_deref().map(|c| rk.seal(AAD_FEEDBACK_REQUEST_ID, c)),
+            ..feedback.clone()
+        };
+        self.backend.insert_feedback(r, sealed).await?;
+        Ok(feedback)
+    }
+
+    fn open_feedback(rk: &DataKey, f: Feedback) -> Result<Feedback, StoreError> {
+        Ok(Feedback {
+            comment: f.comment.map(|c| rk.open(AAD_FEEDBACK_COMMENT, &c)).transpose()?,
+            content: f.content.map(|c| rk.open(AAD_FEEDBACK_CONTENT, &c)).transpose()?,
+            request_id: f.request_id.map(|c| rk.open(AAD_FEEDBACK_REQUEST_ID, &c)).transpose()?,
+            ..f
+        })
+    }
+
+    /// The resource's reports, oldest first, decrypted.
+    pub async fn list_feedback(&self, r: &ResourceId) -> Result<Vec<Feedback>, StoreError> {
+        let all = self.backend.list_feedback(r).await?;
+        if all.is_empty() {
+            return Ok(Vec::new());
+        }
+        let rk = self.resource_key(r).await?;
+        all.into_iter().map(|f| Self::open_feedback(&rk, f)).collect()
+    }
+
+    /// One report, decrypted.
+    pub async fn get_feedback(&self, r: &ResourceId, id: &str) -> Result<Option<Feedback>, StoreError> {
+        let Some(f) = self.backend.get_feedback(r, id).await? else { return Ok(None) };
+        Ok(Some(Self::open_feedback(&self.resource_key(r).await?, f)?))
+    }
+
+    /// Deletes one report; `false` if the resource has none with this id.
+    pub async fn delete_feedback(&self, r: &ResourceId, id: &str) -> Result<bool, StoreError> {
+        self.backend.delete_feedback(r, id).await
+    }
+
+    /// Adds usage increments (see [`Backend::add_usage`]).
+    pub async fn add_usage(&self, increments: &[UsageIncrement]) -> Result<(), StoreError> {
+        if increments.is_empty() {
+            return Ok(());
+        }
+        self.backend.add_usage(increments).await
+    }
+
+    /// The resource's usage counters since `since` (seconds since the epoch).
+    pub async fn usage(&self, r: &ResourceId, since: i64) -> Result<Vec<UsageCount>, StoreError> {
+        self.backend.usage(r, since).await
     }
 
     /// Creates a resource with a fresh resource key and two API keys.
@@ -244,6 +317,10 @@ impl Store {
         let lk = Self::list_key(&self.resource_key(r).await?, &bl)?;
         Ok(Some((version, items.into_iter().map(|i| Self::open_item(&lk, i)).collect::<Result<_, _>>()?)))
     }
+}
+
+fn now_secs() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
 }
 
 fn poisoned() -> StoreError {

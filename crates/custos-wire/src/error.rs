@@ -23,6 +23,8 @@ pub enum ErrorCode {
     Unauthorized,
     /// The resource is pinned to a region this instance does not serve (403).
     WrongRegion,
+    /// The key was suspended by the operator (403).
+    KeySuspended,
     /// The route does not exist (404).
     NotFound,
     /// The thing to create exists already (409).
@@ -48,6 +50,7 @@ impl ErrorCode {
             ErrorCode::UnsupportedApiVersion => "UnsupportedApiVersion",
             ErrorCode::Unauthorized => "401",
             ErrorCode::WrongRegion => "WrongRegion",
+            ErrorCode::KeySuspended => "KeySuspended",
             ErrorCode::NotFound => "NotFound",
             ErrorCode::Conflict => "Conflict",
             ErrorCode::MethodNotAllowed => "MethodNotAllowed",
@@ -61,7 +64,7 @@ impl ErrorCode {
         match self {
             ErrorCode::InvalidRequestBody | ErrorCode::InvalidResourceName | ErrorCode::UnsupportedApiVersion => 400,
             ErrorCode::Unauthorized => 401,
-            ErrorCode::WrongRegion => 403,
+            ErrorCode::WrongRegion | ErrorCode::KeySuspended => 403,
             ErrorCode::ResourceNotFound | ErrorCode::NotFound => 404,
             ErrorCode::MethodNotAllowed => 405,
             ErrorCode::Conflict => 409,

@@ -5,6 +5,7 @@
 //! - [`version`]: [`ApiVersion`], the api-versions this server speaks.
 //! - [`text`], [`image`], [`blocklist`]: request and response bodies, one module per resource.
 //! - [`error`]: the `{"error":{"code","message"}}` envelope and its codes.
+//! - [`admin`], [`feedback`], [`usage`]: Custos extensions (admin API, feedback reports, usage and suspension).
 //!
 //! Only this crate derives the Azure JSON shapes; the server converts engine and store types into them.
 //! Request types have hand-written `Debug` impls that print lengths, never content, so a stray `?req` in a log
@@ -15,8 +16,10 @@ pub mod admin;
 pub mod blocklist;
 pub mod category;
 pub mod error;
+pub mod feedback;
 pub mod image;
 pub mod text;
+pub mod usage;
 pub mod version;
 
 pub use category::{Category, OutputType, Severity};

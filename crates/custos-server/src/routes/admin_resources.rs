@@ -1,4 +1,5 @@
-//! The admin API (`/admin`, Bearer admin key): create, list, get and delete resources, regenerate a key.
+//! The admin API (`/admin`, Bearer admin key): create, list, get and delete resources, regenerate, suspend and
+//! reinstate a key.
 //! Keys appear only in the answers to creation and regeneration; the store keeps salted hashes.
 
 use crate::error::ApiError;
@@ -13,7 +14,7 @@ use axum::Json;
 use custos_store::{KeySlot, ResourceInfo};
 use custos_wire::admin::{is_valid_resource_name, CreateResource, ResourceKeys, ResourceView};
 use custos_wire::blocklist::Paged;
-use serde::Deserialize;
+use custos_wire::usage::{KeyNameRequest, KeyState, KeyStates};
 
 /// Checks `Authorization: Bearer <admin key>` in constant time. Without a configured admin key the admin API
 /// does not exist (404).
@@ -88,7 +89,8 @@ pub async fn list(State(state): State<AppState>) -> Result<Json<Paged<ResourceVi
     Ok(Json(Paged { value, next_link: None }))
 }
 
-async fn find(state: &AppState, name: &str) -> Result<ResourceInfo, ApiError> {
+/// The resource named `name` (400 for an invalid name, 404 when absent).
+pub async fn find(state: &AppState, name: &str) -> Result<ResourceInfo, ApiError> {
     check_name(name)?;
     state
         .store
@@ -114,27 +116,51 @@ pub async fn delete(State(state): State<AppState>, Path(name): Path<String>) -> 
     }
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct Regenerate {
-    key_name: String,
+fn key_slot(body: &[u8]) -> Result<KeySlot, ApiError> {
+    let req: KeyNameRequest = parse_json(body)?;
+    match req.key_name.as_str() {
+        "key1" | "Key1" => Ok(KeySlot::One),
+        "key2" | "Key2" => Ok(KeySlot::Two),
+        _ => Err(ApiError::body("keyName must be key1 or key2.", "keyName")),
+    }
 }
 
-/// `POST /admin/resources/{name}:regenerateKey` with `{"keyName": "key1"|"key2"}`: the other key keeps working,
-/// so clients can rotate without downtime.
+/// `POST /admin/resources/{name}:ACTION` with `{"keyName": "key1"|"key2"}`:
+/// - `:regenerateKey` replaces the key; the other keeps working, so clients can rotate without downtime. A
+///   regenerated key starts active, even if the one it replaces was suspended.
+/// - `:suspendKey` makes every data-plane request with the key fail with 403 `KeySuspended` (at once, on every
+///   replica: keys are checked against the database on each request); `:reinstateKey` lifts that. Both answer
+///   with the states of both keys.
 pub async fn action(
     State(state): State<AppState>,
     Path(segment): Path<String>,
     body: Bytes,
-) -> Result<Json<ResourceKeys>, ApiError> {
-    let Some((name, "regenerateKey")) = segment.rsplit_once(':') else { return Err(ApiError::NoRoute) };
-    let info = find(&state, name).await?;
-    let req: Regenerate = parse_json(&body)?;
-    let slot = match req.key_name.as_str() {
-        "key1" | "Key1" => KeySlot::One,
-        "key2" | "Key2" => KeySlot::Two,
-        _ => return Err(ApiError::body("keyName must be key1 or key2.", "keyName")),
+) -> Result<Response, ApiError> {
+    let Some((name, action)) = segment.rsplit_once(':') else { return Err(ApiError::NoRoute) };
+    let suspend = match action {
+        "regenerateKey" => return Ok(regenerate(&state, name, &body).await?.into_response()),
+        "suspendKey" => true,
+        "reinstateKey" => false,
+        _ => return Err(ApiError::NoRoute),
     };
+    let info = find(&state, name).await?;
+    let slot = key_slot(&body)?;
+    if !state.store.set_key_suspended(name, slot, suspend).await? {
+        return Err(ApiError::NotFound(format!("The resource '{name}' does not exist.")));
+    }
+    let keys: Vec<KeyState> = state
+        .store
+        .key_states(&info.id)
+        .await?
+        .into_iter()
+        .map(|(slot, suspended)| KeyState { key_name: slot.name().to_owned(), suspended })
+        .collect();
+    Ok(Json(KeyStates { name: info.name, keys }).into_response())
+}
+
+async fn regenerate(state: &AppState, name: &str, body: &[u8]) -> Result<Json<ResourceKeys>, ApiError> {
+    let info = find(state, name).await?;
+    let slot = key_slot(body)?;
     let key = state
         .store
         .regenerate_key(name, slot)

@@ -1,9 +1,10 @@
 //! `POST /image:analyze`.
 
 use crate::error::ApiError;
-use crate::extract::AzureJson;
+use crate::extract::{AzureJson, Caller};
 use crate::routes::selected_categories;
 use crate::state::AppState;
+use crate::usage::Counter;
 use axum::extract::State;
 use axum::Json;
 use base64::engine::{DecodePaddingMode, GeneralPurpose, GeneralPurposeConfig};
@@ -53,6 +54,7 @@ pub fn decode_content(content: &str) -> Result<Vec<u8>, ApiError> {
 /// Decodes and validates the image, then scores it.
 pub async fn analyze_image(
     State(state): State<AppState>,
+    Caller { resource, slot }: Caller,
     AzureJson(opts): AzureJson<AnalyzeImageOptions>,
 ) -> Result<Json<AnalyzeImageResult>, ApiError> {
     if opts.output_type == Some(OutputType::EightSeverityLevels) {
@@ -80,7 +82,7 @@ pub async fn analyze_image(
     let analysis = state.compute(move |models| models.image.analyze(&bytes)).await??;
 
     let mut not_analyzed = Vec::new();
-    let categories_analysis = categories
+    let categories_analysis: Vec<CategoryAnalysis> = categories
         .into_iter()
         .map(|c| {
             let severity = analysis.severities[c.index()].unwrap_or_else(|| {
@@ -90,6 +92,9 @@ pub async fn analyze_image(
             CategoryAnalysis { category: c, severity: severity.four_level() }
         })
         .collect();
+    for c in categories_analysis.iter().filter(|c| !not_analyzed.contains(&c.category)) {
+        state.usage.incr(&resource, slot, Counter::Image(c.category, c.severity.level()));
+    }
     let ext = Extension { not_analyzed, ..Extension::default() };
     Ok(Json(AnalyzeImageResult { categories_analysis, custos: (!ext.is_empty()).then_some(ext) }))
 }

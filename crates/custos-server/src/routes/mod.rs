@@ -1,8 +1,12 @@
-//! One file per resource: analysis operations and blocklist management.
+//! One file per resource: analysis operations, blocklist management, feedback reports, and the admin API
+//! (resources, their feedback and their usage).
 
+pub mod admin_feedback;
 pub mod admin_resources;
+pub mod admin_usage;
 pub mod blocklist_items;
 pub mod blocklists;
+pub mod feedback;
 pub mod image_analyze;
 pub mod text_analyze;
 

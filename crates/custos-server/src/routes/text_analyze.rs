@@ -1,9 +1,10 @@
 //! `POST /text:analyze`.
 
 use crate::error::ApiError;
-use crate::extract::{AzureJson, Resource};
+use crate::extract::{AzureJson, Caller};
 use crate::routes::{chars, selected_categories};
 use crate::state::AppState;
+use crate::usage::Counter;
 use axum::extract::State;
 use axum::Json;
 use custos_engine::blocklist::normalize;
@@ -18,7 +19,7 @@ pub const MAX_BLOCKLISTS_PER_REQUEST: usize = 100;
 /// Matches the named blocklists, then (unless halted by a hit) runs the text model.
 pub async fn analyze_text(
     State(state): State<AppState>,
-    Resource(resource): Resource,
+    Caller { resource, slot }: Caller,
     AzureJson(opts): AzureJson<AnalyzeTextOptions>,
 ) -> Result<Json<AnalyzeTextResult>, ApiError> {
     if chars(&opts.text) > MAX_TEXT_CHARS {
@@ -72,12 +73,16 @@ pub async fn analyze_text(
         })
         .await?;
 
-    let categories_analysis = match analysis {
+    state.usage.add(&resource, slot, Counter::BlocklistHits, matches.len() as i64);
+    let categories_analysis: Vec<CategoryAnalysis> = match analysis {
         None => Vec::new(),
         Some(a) => categories
             .into_iter()
             .map(|c| CategoryAnalysis { category: c, severity: a.severities[c.index()].for_output(output) })
             .collect(),
     };
+    for c in &categories_analysis {
+        state.usage.incr(&resource, slot, Counter::Text(c.category, c.severity.level()));
+    }
     Ok(Json(AnalyzeTextResult { blocklists_match: matches, categories_analysis, custos: None }))
 }

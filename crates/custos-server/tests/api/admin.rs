@@ -5,16 +5,16 @@ use axum::body::Body;
 use axum::http::Method;
 use serde_json::json;
 
-const ADMIN: &str = "admin-key-0123456789abcdef";
+pub const ADMIN: &str = "admin-key-0123456789abcdef";
 
-async fn app() -> TestApp {
+pub async fn app() -> TestApp {
     let config =
         Config::load(None, vec![("CUSTOS_ADMIN_KEY".into(), ADMIN.into()), ("CUSTOS__SERVER__REGIONS".into(), "local,eu-west".into())])
             .unwrap();
     TestApp::with_config(config).await
 }
 
-async fn admin(app: &TestApp, method: Method, path: &str, key: Option<&str>, body: Option<serde_json::Value>) -> Reply {
+pub async fn admin(app: &TestApp, method: Method, path: &str, key: Option<&str>, body: Option<serde_json::Value>) -> Reply {
     let mut req = axum::http::Request::builder().method(method).uri(format!("/admin{path}")).header("host", "t");
     if let Some(k) = key {
         req = req.header("authorization", format!("Bearer {k}"));

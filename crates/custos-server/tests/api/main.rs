@@ -2,15 +2,18 @@
 //! models from `<workspace>/models` (run `scripts/fetch-models.sh` first; `make test` does).
 //!
 //! Where new tests go: one module per resource (`text`, `image`, `blocklists`, `protocol` for auth, versions and
-//! errors, `privacy` for what must never be logged).
+//! errors, `privacy` for what must never be logged, `admin` for the admin API, `feedback` for reports, `usage` for
+//! usage counters and key suspension).
 
 mod admin;
 mod blocklists;
+mod feedback;
 mod image;
 mod isolation;
 mod privacy;
 mod protocol;
 mod text;
+mod usage;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode};
@@ -75,13 +78,19 @@ impl TestApp {
     }
 
     pub async fn with_config(config: Config) -> TestApp {
+        Self::with_state(config, |_| {}).await
+    }
+
+    /// Like [`TestApp::with_config`], with a chance to change the state before the router is built.
+    pub async fn with_state(config: Config, edit: impl FnOnce(&mut custos_server::state::AppState)) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let backend = SqliteStore::open(&dir.path().join("custos.db")).unwrap();
         let keyring = Keyring::open_or_create(&dir.path().join("master.key")).unwrap();
         let store = Store::new(Arc::new(backend), Arc::new(keyring));
         let keys = store.ensure_default_resource(Some(KEY1), &config.server.regions[0]).await.unwrap().unwrap();
         let store = Arc::new(store);
-        let state = custos_server::build_state(&config, store.clone(), models());
+        let mut state = custos_server::build_state(&config, store.clone(), models());
+        edit(&mut state);
         let router = custos_server::app::app(state, config.server.max_body_bytes, Duration::from_secs(30));
         TestApp { router, store, key2: keys.key2, dir }
     }

@@ -53,6 +53,8 @@ async fn no_route_logs_request_content() {
         (Method::POST, url("/image:analyze"), json!({"image": {"content": b64(canary.as_bytes())}})),
         (Method::POST, url("/image:analyze"), json!({"image": {"content": canary}})),
         (Method::GET, url("/text/blocklists/C/blocklistItems"), serde_json::Value::Null),
+        (Method::POST, url("/feedback"), json!({"kind": "falseNegative", "category": "Hate", "comment": canary, "content": text, "requestId": canary})),
+        (Method::POST, url("/feedback"), json!({"kind": "abuse", "comment": canary.repeat(200)})),
     ];
     for (method, uri, body) in calls {
         let body = (!body.is_null()).then(|| Body::from(serde_json::to_vec(&body).unwrap()));

@@ -62,7 +62,15 @@ impl Fixture {
             }
             Backing::Postgres(db) => {
                 let client = db.connect().await;
-                for table in ["resources", "api_keys", "blocklists", "blocklist_items", "schema_migrations"] {
+                for table in [
+                    "resources",
+                    "api_keys",
+                    "blocklists",
+                    "blocklist_items",
+                    "feedback",
+                    "usage_counters",
+                    "schema_migrations",
+                ] {
                     let sql = format!("SELECT COUNT(*) FROM {table} t WHERE t::text LIKE '%' || $1 || '%'");
                     let n: i64 = client.query_one(&sql, &[&needle]).await.unwrap().get(0);
                     assert_eq!(n, 0, "'{needle}' left in table {table}");

@@ -88,7 +88,7 @@ async fn schemas_in_one_database_do_not_see_each_other() {
     assert!(b.list_blocklists(&ka.resource).await.unwrap().is_empty());
     assert!(b.list_blocklists(&kb.resource).await.unwrap().is_empty());
     assert_eq!(b.authenticate("key-for-a").await.unwrap(), None);
-    assert_eq!(a.authenticate("key-for-a").await.unwrap().unwrap().id, ka.resource);
+    assert_eq!(a.authenticate("key-for-a").await.unwrap().unwrap().resource.id, ka.resource);
     // Nothing went to the default schema.
     let client = db.connect().await;
     let mut tables = Vec::new();
@@ -96,7 +96,8 @@ async fn schemas_in_one_database_do_not_see_each_other() {
         let sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = $1";
         tables.push(client.query_one(sql, &[&schema]).await.unwrap().get::<_, i64>(0));
     }
-    assert_eq!(tables, [5, 5, 0]);
+    // 0001: 4 tables, 0002: 2 more, plus schema_migrations.
+    assert_eq!(tables, [7, 7, 0]);
     // Reconnecting to a schema that exists finds its data.
     let a2 = db.store_at(&format!("{}{sep}schema=tenant_a", db.url)).await;
     assert!(a2.get_blocklist(&ka.resource, "only-a").await.unwrap().is_some());
@@ -112,10 +113,11 @@ async fn replicas_starting_together_migrate_once_and_create_one_default_resource
     assert_eq!(created, 1);
     let client = db.connect().await;
     let n: i64 = client.query_one("SELECT COUNT(*) FROM schema_migrations", &[]).await.unwrap().get(0);
-    assert_eq!(n, 1);
+    // One row per migration file, applied once although two replicas started together.
+    assert_eq!(n, 2);
     assert_eq!(a.list_resources().await.unwrap().len(), 1);
     // Both see the same data at once.
-    let r = b.authenticate("k1").await.unwrap().unwrap().id;
+    let r = b.authenticate("k1").await.unwrap().unwrap().resource.id;
     a.upsert_blocklist(&r, "L", DescriptionPatch::Keep).await.unwrap();
     a.upsert_items(&r, "L", vec![item("x")]).await.unwrap();
     assert_eq!(b.load_items(&r, "L").await.unwrap().unwrap().1.len(), 1);

@@ -2,7 +2,10 @@
 
 use crate::fixture::{item, Engine, Fixture};
 use custos_store::crypto::Keyring;
-use custos_store::{DescriptionPatch, KeySlot, NewItem, ResourceId, StoreError};
+use custos_store::{
+    DescriptionPatch, Feedback, KeySlot, NewItem, ResourceId, StoreError, UsageCount, UsageIncrement,
+    MAX_FEEDBACK_PER_RESOURCE,
+};
 use std::sync::Arc;
 
 /// Instantiates each named test once per backend: `suite::sqlite::NAME` and `suite::postgres::NAME`.
@@ -35,19 +38,26 @@ per_engine!(
     item_texts_and_descriptions_are_encrypted_at_rest,
     a_wrong_master_key_cannot_read_anything,
     master_key_rotation_rewraps_resource_keys_without_touching_data,
+    keys_are_suspended_and_reinstated_per_slot_and_regeneration_clears_it,
+    feedback_is_sealed_scoped_to_its_resource_and_deletable,
+    feedback_is_capped_per_resource_and_goes_with_the_resource,
+    usage_counters_are_upserted_per_slot_bucket_and_name,
 );
 
 async fn default_resource_is_created_once_and_both_keys_authenticate(engine: Engine) {
     let mut fx = Fixture::new(engine).await;
     let (r, key2) = (fx.resource.clone(), fx.key2.clone());
-    let info = fx.store.authenticate("bootstrap-key-1").await.unwrap().unwrap();
+    let found = fx.store.authenticate("bootstrap-key-1").await.unwrap().unwrap();
+    let info = &found.resource;
     assert_eq!((&info.id, info.name.as_str(), info.region.as_str()), (&r, "default", "local"));
-    assert_eq!(fx.store.authenticate(&key2).await.unwrap().map(|i| i.id), Some(r.clone()));
+    assert_eq!((found.slot, found.suspended), (KeySlot::One, false));
+    let found = fx.store.authenticate(&key2).await.unwrap().unwrap();
+    assert_eq!((found.resource.id, found.slot), (r.clone(), KeySlot::Two));
     assert_eq!(fx.store.authenticate("wrong").await.unwrap(), None);
     assert!(fx.store.ensure_default_resource(Some("other"), "local").await.unwrap().is_none());
     // Reopening keeps the resource and its keys; keys are not stored in clear.
     fx.reopen().await;
-    assert_eq!(fx.store.authenticate("bootstrap-key-1").await.unwrap().map(|i| i.id), Some(r));
+    assert_eq!(fx.store.authenticate("bootstrap-key-1").await.unwrap().map(|m| m.resource.id), Some(r));
     assert!(fx.store.ensure_default_resource(None, "local").await.unwrap().is_none());
     fx.assert_not_stored("bootstrap-key-1").await;
 }
@@ -199,8 +209,8 @@ async fn resources_are_created_listed_rotated_and_deleted_with_their_data(engine
     // Rotating key 1 leaves key 2 working.
     let new1 = store.regenerate_key("acme", KeySlot::One).await.unwrap().unwrap();
     assert_eq!(store.authenticate(&keys.key1).await.unwrap(), None);
-    assert_eq!(store.authenticate(&new1).await.unwrap().unwrap().name, "acme");
-    assert_eq!(store.authenticate(&keys.key2).await.unwrap().unwrap().name, "acme");
+    assert_eq!(store.authenticate(&new1).await.unwrap().unwrap().resource.name, "acme");
+    assert_eq!(store.authenticate(&keys.key2).await.unwrap().unwrap().resource.name, "acme");
     assert_eq!(store.regenerate_key("nobody", KeySlot::Two).await.unwrap(), None);
 
     let canary = "zq-resource-canary-3391";
@@ -265,4 +275,156 @@ async fn master_key_rotation_rewraps_resource_keys_without_touching_data(engine:
     assert_eq!(before, after);
     fx.reopen_with(Arc::new(Keyring::open_or_create(&path).unwrap())).await;
     assert_eq!(fx.store.list_items(&r, "L", 0, 10).await.unwrap().0[0].text, "kept-through-rotation");
+}
+
+async fn keys_are_suspended_and_reinstated_per_slot_and_regeneration_clears_it(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let store = &fx.store;
+    let keys = store.create_resource("acme", "local").await.unwrap();
+    assert_eq!(
+        store.key_states(&keys.resource).await.unwrap(),
+        [(KeySlot::One, false), (KeySlot::Two, false)]
+    );
+    assert!(store.set_key_suspended("acme", KeySlot::One, true).await.unwrap());
+    let one = store.authenticate(&keys.key1).await.unwrap().unwrap();
+    assert_eq!((one.slot, one.suspended, one.resource.name.as_str()), (KeySlot::One, true, "acme"));
+    let two = store.authenticate(&keys.key2).await.unwrap().unwrap();
+    assert_eq!((two.slot, two.suspended), (KeySlot::Two, false));
+    assert_eq!(store.key_states(&keys.resource).await.unwrap(), [(KeySlot::One, true), (KeySlot::Two, false)]);
+    // Other resources are untouched.
+    assert!(!store.authenticate("bootstrap-key-1").await.unwrap().unwrap().suspended);
+    // Suspending twice is harmless; reinstating restores the key.
+    assert!(store.set_key_suspended("acme", KeySlot::One, true).await.unwrap());
+    assert!(store.set_key_suspended("acme", KeySlot::One, false).await.unwrap());
+    assert!(!store.authenticate(&keys.key1).await.unwrap().unwrap().suspended);
+    assert!(!store.set_key_suspended("nobody", KeySlot::One, true).await.unwrap());
+    // A regenerated key is a new key: it starts active.
+    assert!(store.set_key_suspended("acme", KeySlot::Two, true).await.unwrap());
+    let new2 = store.regenerate_key("acme", KeySlot::Two).await.unwrap().unwrap();
+    assert_eq!(store.authenticate(&keys.key2).await.unwrap(), None);
+    assert!(!store.authenticate(&new2).await.unwrap().unwrap().suspended);
+    assert!(store.key_states(&ResourceId("nobody".into())).await.unwrap().is_empty());
+}
+
+fn report(kind: &str, comment: Option<&str>, content: Option<&str>) -> Feedback {
+    Feedback {
+        id: String::new(),
+        key_slot: KeySlot::Two,
+        created_at: 0,
+        kind: kind.into(),
+        category: Some("Hate".into()),
+        expected_severity: Some(4),
+        comment: comment.map(Into::into),
+        content: content.map(Into::into),
+        request_id: Some("zq-request-id-2291".into()),
+    }
+}
+
+async fn feedback_is_sealed_scoped_to_its_resource_and_deletable(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    let (comment, content) = ("zq-feedback-comment-6610", "zq-feedback-content-4407");
+    let a = store.add_feedback(r, report("falsePositive", Some(comment), Some(content))).await.unwrap();
+    let b = store.add_feedback(r, report("abuse", None, None)).await.unwrap();
+    assert_ne!(a.id, b.id);
+    assert!(uuid_like(&a.id), "{}", a.id);
+    assert!(a.created_at > 1_700_000_000);
+    // Readable through the store...
+    let got = store.get_feedback(r, &a.id).await.unwrap().unwrap();
+    assert_eq!(got, a);
+    assert_eq!((got.comment.as_deref(), got.content.as_deref()), (Some(comment), Some(content)));
+    assert_eq!((got.category.as_deref(), got.expected_severity, got.key_slot), (Some("Hate"), Some(4), KeySlot::Two));
+    let all = store.list_feedback(r).await.unwrap();
+    assert_eq!(all.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(), [a.id.as_str(), b.id.as_str()]);
+    assert_eq!((all[1].comment.as_ref(), all[1].content.as_ref()), (None, None));
+    // ...stored nowhere in clear, and Debug prints no content.
+    for needle in [comment, content, "zq-request-id-2291"] {
+        fx.assert_not_stored(needle).await;
+    }
+    assert!(!format!("{got:?}").contains(content) && !format!("{got:?}").contains(comment));
+    // Another resource sees and deletes nothing.
+    let other = store.create_resource("other", "local").await.unwrap().resource;
+    assert!(store.list_feedback(&other).await.unwrap().is_empty());
+    assert!(store.get_feedback(&other, &a.id).await.unwrap().is_none());
+    assert!(!store.delete_feedback(&other, &a.id).await.unwrap());
+    assert!(matches!(
+        store.add_feedback(&ResourceId("nobody".into()), report("other", None, None)).await,
+        Err(StoreError::NotFound(_))
+    ));
+    // Deleting removes it (and, on SQLite, its ciphertext from the file).
+    assert!(store.delete_feedback(r, &a.id).await.unwrap());
+    assert!(!store.delete_feedback(r, &a.id).await.unwrap());
+    assert!(store.get_feedback(r, &a.id).await.unwrap().is_none());
+    assert_eq!(store.list_feedback(r).await.unwrap(), [b]);
+}
+
+fn uuid_like(s: &str) -> bool {
+    s.len() == 36 && s.bytes().filter(|&b| b == b'-').count() == 4
+}
+
+async fn feedback_is_capped_per_resource_and_goes_with_the_resource(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let store = &fx.store;
+    let keys = store.create_resource("acme", "local").await.unwrap();
+    let r = &keys.resource;
+    // Fill the resource through the backend (the store path is tested above; this keeps the test fast).
+    let backend = store.backend();
+    for i in 0..MAX_FEEDBACK_PER_RESOURCE {
+        let f = Feedback { id: format!("id-{i}"), request_id: None, ..report("other", None, None) };
+        backend.insert_feedback(r, f).await.unwrap();
+    }
+    let err = store.add_feedback(r, report("abuse", None, None)).await.unwrap_err();
+    assert!(matches!(err, StoreError::LimitExceeded(_)), "{err}");
+    assert_eq!(store.list_feedback(r).await.unwrap().len(), MAX_FEEDBACK_PER_RESOURCE);
+    // Other resources are not affected by this one's cap.
+    store.add_feedback(&fx.resource, report("abuse", None, None)).await.unwrap();
+    assert!(store.delete_feedback(r, "id-0").await.unwrap());
+    store.add_feedback(r, report("abuse", None, None)).await.unwrap();
+    // Deleting the resource deletes its reports.
+    assert!(store.delete_resource("acme").await.unwrap());
+    assert!(backend.list_feedback(r).await.unwrap().is_empty());
+    assert_eq!(store.list_feedback(&fx.resource).await.unwrap().len(), 1);
+}
+
+async fn usage_counters_are_upserted_per_slot_bucket_and_name(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    let other = store.create_resource("acme", "local").await.unwrap().resource;
+    let inc = |r: &ResourceId, slot, bucket, counter: &str, count| UsageIncrement {
+        resource: r.clone(),
+        slot,
+        bucket,
+        counter: counter.into(),
+        count,
+    };
+    let (h0, h1) = (1_800_000_000 / 3600 * 3600, 1_800_000_000 / 3600 * 3600 + 3600);
+    store
+        .add_usage(&[
+            inc(r, KeySlot::One, h0, "requests", 3),
+            inc(r, KeySlot::Two, h0, "requests", 1),
+            inc(r, KeySlot::One, h0, "text/Hate/2", 2),
+            inc(&other, KeySlot::One, h0, "requests", 7),
+            // Increments of a resource that does not exist are dropped, not an error.
+            inc(&ResourceId("gone".into()), KeySlot::One, h0, "requests", 1),
+        ])
+        .await
+        .unwrap();
+    store.add_usage(&[inc(r, KeySlot::One, h0, "requests", 2), inc(r, KeySlot::One, h1, "rateLimited", 1)]).await.unwrap();
+    store.add_usage(&[]).await.unwrap();
+    let row = |slot, bucket, counter: &str, count| UsageCount { slot, bucket, counter: counter.into(), count };
+    assert_eq!(
+        store.usage(r, 0).await.unwrap(),
+        [
+            row(KeySlot::One, h0, "requests", 5),
+            row(KeySlot::One, h0, "text/Hate/2", 2),
+            row(KeySlot::Two, h0, "requests", 1),
+            row(KeySlot::One, h1, "rateLimited", 1),
+        ]
+    );
+    assert_eq!(store.usage(r, h1).await.unwrap(), [row(KeySlot::One, h1, "rateLimited", 1)]);
+    assert_eq!(store.usage(&other, 0).await.unwrap(), [row(KeySlot::One, h0, "requests", 7)]);
+    assert!(store.usage(&ResourceId("gone".into()), 0).await.unwrap().is_empty());
+    // Counters go with their resource.
+    assert!(store.delete_resource("acme").await.unwrap());
+    assert!(store.usage(&other, 0).await.unwrap().is_empty());
 }
