@@ -84,12 +84,33 @@ pub struct ServerConfig {
     pub regions: Vec<String>,
 }
 
-/// `[database]`
-#[derive(Debug, Clone, Deserialize)]
+/// `[database]`. `Debug` hides a password in the URL.
+#[derive(Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DatabaseConfig {
     /// Database URL.
     pub url: String,
+}
+
+impl fmt::Debug for DatabaseConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("DatabaseConfig").field("url", &redact_url(&self.url)).finish()
+    }
+}
+
+/// The URL with any `user:password@` reduced to `user:***@`.
+pub fn redact_url(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => match rest.split_once('@') {
+            Some((userinfo, host)) => {
+                let user = userinfo.split(':').next().unwrap_or("");
+                let masked = if userinfo.contains(':') { format!("{user}:***") } else { user.to_owned() };
+                format!("{scheme}://{masked}@{host}")
+            }
+            None => url.to_owned(),
+        },
+        None => url.to_owned(),
+    }
 }
 
 /// `[models]`
@@ -355,6 +376,24 @@ mod tests {
         assert_eq!(c.engine.max_pending, 7);
         assert_eq!(c.server.regions, ["eu-west", "eu-north"]);
         assert_eq!(format!("{:?}", c.auth.bootstrap_key), "***");
+    }
+
+    #[test]
+    fn the_whole_config_debug_hides_secrets() {
+        let c = Config::load(
+            None,
+            env(&[
+                ("CUSTOS_DATABASE_URL", "postgres://custos:pw-secret-1@db:5432/custos"),
+                ("CUSTOS_ADMIN_KEY", "admin-secret-0123456789"),
+                ("CUSTOS_BOOTSTRAP_KEY", "boot-secret"),
+            ]),
+        )
+        .unwrap();
+        let debug = format!("{c:?}");
+        for secret in ["pw-secret-1", "admin-secret-0123456789", "boot-secret"] {
+            assert!(!debug.contains(secret), "{debug}");
+        }
+        assert!(debug.contains("postgres://custos:***@db:5432/custos"), "{debug}");
     }
 
     #[test]

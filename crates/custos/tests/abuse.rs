@@ -15,15 +15,7 @@ fn the_admin_cli_suspends_keys_and_reads_usage_and_feedback() {
         ("CUSTOS__USAGE__FLUSH_SECS", "1"),
     ];
     let server = start(dir.path(), &db);
-    let admin = |args: &[&str]| {
-        let mut c = custos(dir.path());
-        c.arg("admin").args(args);
-        for (k, v) in db {
-            c.env(k, v);
-        }
-        let out = c.output().unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
-    };
+    let admin = |args: &[&str]| admin_cli(dir.path(), &db, args);
     let v = "api-version=2023-10-01";
     let analyze =
         |k: &str| http(server.port, "POST", &format!("/contentsafety/text:analyze?{v}"), Some(k), r#"{"text":"hi"}"#);

@@ -79,15 +79,7 @@ fn the_admin_cli_manages_resources_next_to_a_running_server() {
     let dir = tempfile::tempdir().unwrap();
     let db = [("CUSTOS_DATABASE_URL", "sqlite://state/custos.db"), ("CUSTOS__SERVER__REGIONS", "local,eu-west")];
     let server = start(dir.path(), &db);
-    let admin = |args: &[&str]| {
-        let mut c = custos(dir.path());
-        c.arg("admin").args(args);
-        for (k, v) in db {
-            c.env(k, v);
-        }
-        let out = c.output().unwrap();
-        (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
-    };
+    let admin = |args: &[&str]| admin_cli(dir.path(), &db, args);
     let (ok, out) = admin(&["resources", "create", "acme", "--region", "eu-west"]);
     assert!(ok, "{out}");
     let key = |out: &str, label: &str| out.split(label).nth(1).unwrap().split_whitespace().next().unwrap().to_owned();

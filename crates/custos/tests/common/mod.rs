@@ -107,3 +107,14 @@ pub fn http(port: u16, method: &str, path: &str, key: Option<&str>, body: &str) 
     (status, body)
 }
 
+
+/// Runs `custos admin ARGS` in `cwd` with `env`; returns (success, stdout + stderr).
+pub fn admin_cli(cwd: &Path, env: &[(&str, &str)], args: &[&str]) -> (bool, String) {
+    let mut c = custos(cwd);
+    c.arg("admin").args(args);
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    let out = c.output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr))
+}
