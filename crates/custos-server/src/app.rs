@@ -50,14 +50,33 @@ pub fn app(state: AppState, max_body_bytes: usize, request_timeout: Duration) ->
             get(routes::admin_feedback::get).delete(routes::admin_feedback::delete),
         )
         .route("/resources/{name}/usage", get(routes::admin_usage::usage))
+        .route(
+            "/resources/{name}/sampleConsent",
+            get(routes::admin_sample_consent::get)
+                .put(routes::admin_sample_consent::put)
+                .delete(routes::admin_sample_consent::delete),
+        )
+        .route("/resources/{name}/samples:export", post(routes::admin_sample_consent::export))
+        .route("/reviewers", get(routes::admin_reviewers::list).post(routes::admin_reviewers::create))
+        .route("/reviewers/{name}", delete(routes::admin_reviewers::delete))
+        .route("/audit", get(routes::admin_reviewers::audit))
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .fallback(|| async { ApiError::NoRoute })
         .layer(middleware::from_fn_with_state(state.clone(), routes::admin_resources::guard));
+
+    // Reviewers: their own keys (Bearer), never API keys or the admin key (see routes::review).
+    let review = Router::new()
+        .route("/resources/{name}/samples", get(routes::review::list))
+        .route("/resources/{name}/samples/{id}", get(routes::review::get).post(routes::review::action))
+        .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
+        .fallback(|| async { ApiError::NoRoute })
+        .layer(middleware::from_fn_with_state(state.clone(), routes::review::guard));
 
     Router::new()
         .route("/health", get(|| async { axum::Json(serde_json::json!({"status": "ok"})) }))
         .nest("/contentsafety", data_plane)
         .nest("/admin", admin)
+        .nest("/review", review)
         .fallback(|| async { ApiError::NoRoute })
         .layer(DefaultBodyLimit::max(max_body_bytes))
         .layer(middleware::from_fn(move |req, next| access_log(req, next, request_timeout)))

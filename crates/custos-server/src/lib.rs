@@ -7,6 +7,7 @@
 //! - [`error`]: `ApiError`, the single mapping from every failure to status + Azure error envelope.
 //! - [`extract`]: extractors whose rejections are `ApiError`s.
 //! - [`state`]: shared state: store, models, admission control, compiled-blocklist cache.
+//! - [`pii`], [`sampling`]: the Sample Content program (opt-in, masked, sealed samples; see `routes::review`).
 //! - [`usage`]: abuse monitoring without content: counters in memory, flushed to the store in the background.
 //!
 //! [`run`] builds everything from a `Config` and serves until the shutdown future resolves.
@@ -18,7 +19,9 @@ pub mod app;
 pub mod config;
 pub mod error;
 pub mod extract;
+pub mod pii;
 pub mod routes;
+pub mod sampling;
 pub mod state;
 pub mod usage;
 
@@ -86,6 +89,7 @@ pub fn build_state(config: &Config, store: Arc<Store>, models: Arc<Models>) -> A
         regions: Arc::new(config.server.regions.clone()),
         admin_key: Some(config.auth.admin_key.expose()).filter(|k| !k.is_empty()).map(Arc::from),
         usage: Arc::new(usage::UsageRecorder::default()),
+        sampler: Arc::new(sampling::Sampler::default()),
     }
 }
 

@@ -40,6 +40,8 @@ pub struct AppState {
     pub admin_key: Option<Arc<str>>,
     /// Usage counters not yet written to the store (see [`crate::usage`]).
     pub usage: Arc<UsageRecorder>,
+    /// Sample consents cache and draws (see [`crate::sampling`]).
+    pub sampler: Arc<crate::sampling::Sampler>,
 }
 
 impl AppState {

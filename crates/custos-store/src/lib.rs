@@ -15,15 +15,20 @@
 //! Feedback reports ([`Feedback`]) are sealed with the resource key like blocklist descriptions. Usage counters
 //! ([`UsageIncrement`], [`UsageCount`]) are aggregate numbers per resource, key slot and hour; the server counts in
 //! memory and the store only persists them (one upsert per counter).
+//!
+//! The Sample Content program ([`samples`]): opt-in consent per resource, samples sealed with a per-consent key
+//! (revocation deletes the key and the samples), reviewers, and an audit log without content.
 #![deny(missing_docs)]
 
 pub mod crypto;
 pub mod keys;
 pub mod postgres;
+pub mod samples;
 pub mod sqlite;
 mod store;
 
-pub use store::Store;
+pub use samples::{AuditAction, AuditEntry, NewConsent, Reviewer, Sample, SampleConsent, SampleKind, SampleScope, OPERATOR};
+pub use store::{ActiveConsent, Store};
 
 use async_trait::async_trait;
 use std::fmt;
@@ -393,6 +398,61 @@ pub trait Backend: Send + Sync + 'static {
 
     /// The list and one of its items; `None` if the list does not exist.
     async fn get_item(&self, r: &ResourceId, list: &str, id: &str) -> Result<Option<(StoredBlocklist, Option<Item>)>, StoreError>;
+
+    /// Grants consent (`true`: a new consent with its key `wrapped_key`) or updates the active one (`false`: who,
+    /// scope and rate replaced, key and id kept). `NotFound` if the resource does not exist.
+    async fn put_consent(
+        &self,
+        r: &ResourceId,
+        consent: &NewConsent,
+        wrapped_key: &[u8],
+    ) -> Result<(SampleConsent, bool), StoreError>;
+
+    /// The active consent of the resource with its wrapped key; `None` if there is none.
+    async fn active_consent(&self, r: &ResourceId) -> Result<Option<(SampleConsent, Vec<u8>)>, StoreError>;
+
+    /// Revokes the active consent: marks it revoked and deletes its key row and every sample of the resource, in one
+    /// transaction. `false` if there was no active consent.
+    async fn revoke_consent(&self, r: &ResourceId) -> Result<bool, StoreError>;
+
+    /// Stores a sample (text and note sealed) under consent `consent_id`; `false` (nothing stored) if that consent
+    /// is no longer active.
+    async fn insert_sample(&self, r: &ResourceId, consent_id: &str, sample: Sample) -> Result<bool, StoreError>;
+
+    /// The resource's samples, oldest first.
+    async fn list_samples(&self, r: &ResourceId) -> Result<Vec<Sample>, StoreError>;
+
+    /// One sample of the resource.
+    async fn get_sample(&self, r: &ResourceId, id: &str) -> Result<Option<Sample>, StoreError>;
+
+    /// Sets a sample's label, sealed note, reviewer and time; `false` if the resource has no such sample.
+    async fn label_sample(
+        &self,
+        r: &ResourceId,
+        id: &str,
+        label: &str,
+        note: Option<String>,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError>;
+
+    /// Creates a reviewer with a new random key (returned once). `Conflict` if the name is taken.
+    async fn create_reviewer(&self, name: &str) -> Result<(Reviewer, String), StoreError>;
+
+    /// All reviewers, by name.
+    async fn list_reviewers(&self) -> Result<Vec<Reviewer>, StoreError>;
+
+    /// Deletes a reviewer (its key stops working); `false` if there was none of that name.
+    async fn delete_reviewer(&self, name: &str) -> Result<bool, StoreError>;
+
+    /// The reviewer a key belongs to (constant-time comparison of the salted hash).
+    async fn authenticate_reviewer(&self, key: &str) -> Result<Option<Reviewer>, StoreError>;
+
+    /// Appends an audit entry.
+    async fn add_audit(&self, entry: &AuditEntry) -> Result<(), StoreError>;
+
+    /// Audit entries, oldest first, of one resource (by name) or all.
+    async fn list_audit(&self, resource: Option<&str>) -> Result<Vec<AuditEntry>, StoreError>;
 
     /// Version stamps of the named lists (same order; `None` for a list that does not exist).
     async fn list_versions(&self, r: &ResourceId, names: &[String]) -> Result<Vec<Option<ListVersion>>, StoreError>;

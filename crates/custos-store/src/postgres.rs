@@ -32,7 +32,8 @@
 
 use crate::sqlite::{DEFAULT_RESOURCE, MAX_ITEMS_PER_LIST};
 use crate::{
-    keys, Backend, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
+    keys, AuditAction, AuditEntry, Backend, DescriptionPatch, NewConsent, Reviewer, Sample, SampleConsent, SampleKind,
+    SampleScope, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
     ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement, MAX_FEEDBACK_PER_RESOURCE,
 };
 use async_trait::async_trait;
@@ -47,6 +48,7 @@ use tokio_postgres::{IsolationLevel, NoTls, Row};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/postgres/0001_init.sql"),
     include_str!("../migrations/postgres/0002_feedback_usage.sql"),
+    include_str!("../migrations/postgres/0003_samples.sql"),
 ];
 
 /// Advisory lock key serialising migrations across replicas ("custos" in ASCII).
@@ -370,6 +372,58 @@ const LIST_COLUMNS: &str = "id, name, description, wrapped_key";
 
 const FEEDBACK_COLUMNS: &str =
     "id, key_slot, created_at, kind, category, expected_severity, comment, content, request_id";
+
+const SAMPLE_COLUMNS: &str = "id, created_at, kind, text, severities, label, note, labelled_by, labelled_at";
+
+fn sample_from_row(row: &Row) -> Result<Sample, StoreError> {
+    let kind: String = row.get(2);
+    Ok(Sample {
+        id: row.get(0),
+        created_at: row.get(1),
+        kind: SampleKind::parse(&kind).ok_or_else(|| StoreError::Backend("bad sample kind".into()))?,
+        text: row.get(3),
+        severities: row.get(4),
+        label: row.get(5),
+        note: row.get(6),
+        labelled_by: row.get(7),
+        labelled_at: row.get(8),
+    })
+}
+
+async fn active_consent_row(
+    c: &impl GenericClient,
+    r: &ResourceId,
+    lock: bool,
+) -> Result<Option<(SampleConsent, Vec<u8>)>, StoreError> {
+    let sql = format!(
+        "SELECT c.id, c.granted_by, c.granted_at, c.scope, c.sample_rate, c.revoked_at, k.wrapped_key \
+         FROM sample_consents c JOIN sample_keys k ON k.consent_id = c.id \
+         WHERE c.resource_id = $1 AND c.revoked_at IS NULL{}",
+        if lock { " FOR UPDATE" } else { "" }
+    );
+    let Some(row) = query_opt(c, &sql, &[&r.0]).await? else { return Ok(None) };
+    let scope: String = row.get(3);
+    let consent = SampleConsent {
+        id: row.get(0),
+        granted_by: row.get(1),
+        granted_at: row.get(2),
+        scope: SampleScope::parse(&scope).ok_or_else(|| StoreError::Backend("bad consent scope".into()))?,
+        sample_rate: row.get(4),
+        revoked_at: row.get(5),
+    };
+    Ok(Some((consent, row.get(6))))
+}
+
+fn audit_from_row(row: &Row) -> Result<AuditEntry, StoreError> {
+    let action: String = row.get(2);
+    Ok(AuditEntry {
+        at: row.get(0),
+        actor: row.get(1),
+        action: AuditAction::parse(&action).ok_or_else(|| StoreError::Backend("bad audit action".into()))?,
+        resource: row.get(3),
+        sample_id: row.get(4),
+    })
+}
 
 fn feedback_from_row(row: &Row) -> Result<Feedback, StoreError> {
     let slot: i32 = row.get(1);
@@ -817,6 +871,201 @@ impl Backend for PostgresStore {
         )
         .await?;
         Ok(Some((bl, row.as_ref().map(item_from_row))))
+    }
+
+    async fn put_consent(
+        &self,
+        r: &ResourceId,
+        consent: &NewConsent,
+        wrapped_key: &[u8],
+    ) -> Result<(SampleConsent, bool), StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        // The resource row lock serialises grants and revocations of this resource on every replica.
+        if query_opt(&tx, "SELECT id FROM resources WHERE id = $1 FOR UPDATE", &[&r.0]).await?.is_none() {
+            return Err(StoreError::NotFound("resource".into()));
+        }
+        let created = match active_consent_row(&tx, r, false).await? {
+            Some((active, _)) => {
+                execute(
+                    &tx,
+                    "UPDATE sample_consents SET granted_by = $2, scope = $3, sample_rate = $4 WHERE id = $1",
+                    &[&active.id, &consent.granted_by, &consent.scope.as_str(), &consent.sample_rate],
+                )
+                .await?;
+                false
+            }
+            None => {
+                let id = uuid::Uuid::new_v4().to_string();
+                execute(
+                    &tx,
+                    "INSERT INTO sample_consents (id, resource_id, granted_by, granted_at, scope, sample_rate) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                    &[&id, &r.0, &consent.granted_by, &now_secs(), &consent.scope.as_str(), &consent.sample_rate],
+                )
+                .await?;
+                execute(&tx, "INSERT INTO sample_keys (consent_id, wrapped_key) VALUES ($1, $2)", &[&id, &wrapped_key])
+                    .await?;
+                true
+            }
+        };
+        let (stored, _) =
+            active_consent_row(&tx, r, false).await?.ok_or_else(|| StoreError::Backend("consent vanished".into()))?;
+        tx.commit().await?;
+        Ok((stored, created))
+    }
+
+    async fn active_consent(&self, r: &ResourceId) -> Result<Option<(SampleConsent, Vec<u8>)>, StoreError> {
+        let c = self.client().await?;
+        active_consent_row(&c, r, false).await
+    }
+
+    async fn revoke_consent(&self, r: &ResourceId) -> Result<bool, StoreError> {
+        let mut c = self.client().await?;
+        let tx = c.transaction().await?;
+        if query_opt(&tx, "SELECT id FROM resources WHERE id = $1 FOR UPDATE", &[&r.0]).await?.is_none() {
+            return Ok(false);
+        }
+        let Some((active, _)) = active_consent_row(&tx, r, false).await? else { return Ok(false) };
+        execute(&tx, "DELETE FROM samples WHERE resource_id = $1", &[&r.0]).await?;
+        // Deleting the key row waits for in-flight sample inserts (their foreign-key lock) and cascades to them.
+        execute(
+            &tx,
+            "DELETE FROM sample_keys WHERE consent_id IN (SELECT id FROM sample_consents WHERE resource_id = $1)",
+            &[&r.0],
+        )
+        .await?;
+        execute(&tx, "UPDATE sample_consents SET revoked_at = $2 WHERE id = $1", &[&active.id, &now_secs()]).await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    async fn insert_sample(&self, r: &ResourceId, consent_id: &str, s: Sample) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        let st = c
+            .prepare_cached(
+                "INSERT INTO samples (id, resource_id, consent_id, created_at, kind, text, severities) \
+                 SELECT $1, c.resource_id, k.consent_id, $4, $5, $6, $7 FROM sample_keys k \
+                 JOIN sample_consents c ON c.id = k.consent_id \
+                 WHERE k.consent_id = $3 AND c.resource_id = $2 AND c.revoked_at IS NULL",
+            )
+            .await?;
+        match c.execute(&st, &[&s.id, &r.0, &consent_id, &s.created_at, &s.kind.as_str(), &s.text, &s.severities]).await {
+            Ok(n) => Ok(n > 0),
+            // The consent was revoked between the select and the foreign-key check: nothing is stored.
+            Err(e) if e.code() == Some(&SqlState::FOREIGN_KEY_VIOLATION) => Ok(false),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    async fn list_samples(&self, r: &ResourceId) -> Result<Vec<Sample>, StoreError> {
+        let c = self.client().await?;
+        let rows =
+            query(&c, &format!("SELECT {SAMPLE_COLUMNS} FROM samples WHERE resource_id = $1 ORDER BY seq"), &[&r.0])
+                .await?;
+        rows.iter().map(sample_from_row).collect()
+    }
+
+    async fn get_sample(&self, r: &ResourceId, id: &str) -> Result<Option<Sample>, StoreError> {
+        let c = self.client().await?;
+        let row =
+            query_opt(&c, &format!("SELECT {SAMPLE_COLUMNS} FROM samples WHERE resource_id = $1 AND id = $2"), &[&r.0, &id])
+                .await?;
+        row.as_ref().map(sample_from_row).transpose()
+    }
+
+    async fn label_sample(
+        &self,
+        r: &ResourceId,
+        id: &str,
+        label: &str,
+        note: Option<String>,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        let n = execute(
+            &c,
+            "UPDATE samples SET label = $3, note = $4, labelled_by = $5, labelled_at = $6 \
+             WHERE resource_id = $1 AND id = $2",
+            &[&r.0, &id, &label, &note, &by, &at],
+        )
+        .await?;
+        Ok(n > 0)
+    }
+
+    async fn create_reviewer(&self, name: &str) -> Result<(Reviewer, String), StoreError> {
+        let c = self.client().await?;
+        let key = keys::generate();
+        let salt = keys::salt();
+        let reviewer = Reviewer { id: uuid::Uuid::new_v4().to_string(), name: name.to_owned(), created_at: now_secs() };
+        let n = execute(
+            &c,
+            "INSERT INTO reviewers (id, name, lookup, salt, hash, created_at) VALUES ($1, $2, $3, $4, $5, $6) \
+             ON CONFLICT (name) DO NOTHING",
+            &[
+                &reviewer.id,
+                &reviewer.name,
+                &keys::lookup(&key),
+                &&salt[..],
+                &&keys::hash(&salt, &key)[..],
+                &reviewer.created_at,
+            ],
+        )
+        .await?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!("reviewer '{name}'")));
+        }
+        Ok((reviewer, key))
+    }
+
+    async fn list_reviewers(&self) -> Result<Vec<Reviewer>, StoreError> {
+        let c = self.client().await?;
+        let rows = query(&c, "SELECT id, name, created_at FROM reviewers ORDER BY name", &[]).await?;
+        Ok(rows.iter().map(|r| Reviewer { id: r.get(0), name: r.get(1), created_at: r.get(2) }).collect())
+    }
+
+    async fn delete_reviewer(&self, name: &str) -> Result<bool, StoreError> {
+        let c = self.client().await?;
+        Ok(execute(&c, "DELETE FROM reviewers WHERE name = $1", &[&name]).await? > 0)
+    }
+
+    async fn authenticate_reviewer(&self, key: &str) -> Result<Option<Reviewer>, StoreError> {
+        let c = self.client().await?;
+        let rows =
+            query(&c, "SELECT salt, hash, id, name, created_at FROM reviewers WHERE lookup = $1", &[&keys::lookup(key)])
+                .await?;
+        let mut found = None;
+        for row in rows {
+            let (salt, hash): (Vec<u8>, Vec<u8>) = (row.get(0), row.get(1));
+            if keys::ct_eq(&keys::hash(&salt, key), &hash) && found.is_none() {
+                found = Some(Reviewer { id: row.get(2), name: row.get(3), created_at: row.get(4) });
+            }
+        }
+        Ok(found)
+    }
+
+    async fn add_audit(&self, e: &AuditEntry) -> Result<(), StoreError> {
+        let c = self.client().await?;
+        execute(
+            &c,
+            "INSERT INTO audit_log (at, actor, action, resource, sample_id) VALUES ($1, $2, $3, $4, $5)",
+            &[&e.at, &e.actor, &e.action.as_str(), &e.resource, &e.sample_id],
+        )
+        .await?;
+        Ok(())
+    }
+
+    async fn list_audit(&self, resource: Option<&str>) -> Result<Vec<AuditEntry>, StoreError> {
+        let c = self.client().await?;
+        let rows = query(
+            &c,
+            "SELECT at, actor, action, resource, sample_id FROM audit_log \
+             WHERE $1::TEXT IS NULL OR resource = $1 ORDER BY seq",
+            &[&resource],
+        )
+        .await?;
+        rows.iter().map(audit_from_row).collect()
     }
 
     async fn list_versions(&self, r: &ResourceId, names: &[String]) -> Result<Vec<Option<ListVersion>>, StoreError> {

@@ -5,7 +5,8 @@
 //! statements here take microseconds.
 
 use crate::{
-    keys, Backend, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
+    keys, AuditAction, AuditEntry, Backend, DescriptionPatch, NewConsent, Reviewer, Sample, SampleConsent, SampleKind,
+    SampleScope, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
     ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement, MAX_FEEDBACK_PER_RESOURCE,
 };
 use async_trait::async_trait;
@@ -17,6 +18,7 @@ use std::sync::{Arc, Mutex};
 const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/sqlite/0001_init.sql"),
     include_str!("../migrations/sqlite/0002_feedback_usage.sql"),
+    include_str!("../migrations/sqlite/0003_samples.sql"),
 ];
 
 /// Name of the resource created on first start.
@@ -183,6 +185,69 @@ fn feedback_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Feedback> {
         comment: row.get(6)?,
         content: row.get(7)?,
         request_id: row.get(8)?,
+    })
+}
+
+fn consent_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<SampleConsent> {
+    let scope: String = row.get(3)?;
+    Ok(SampleConsent {
+        id: row.get(0)?,
+        granted_by: row.get(1)?,
+        granted_at: row.get(2)?,
+        scope: SampleScope::parse(&scope).ok_or(rusqlite::Error::InvalidColumnType(
+            3,
+            "scope".into(),
+            rusqlite::types::Type::Text,
+        ))?,
+        sample_rate: row.get(4)?,
+        revoked_at: row.get(5)?,
+    })
+}
+
+const SAMPLE_COLUMNS: &str = "id, created_at, kind, text, severities, label, note, labelled_by, labelled_at";
+
+fn sample_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Sample> {
+    let kind: String = row.get(2)?;
+    Ok(Sample {
+        id: row.get(0)?,
+        created_at: row.get(1)?,
+        kind: SampleKind::parse(&kind).ok_or(rusqlite::Error::InvalidColumnType(
+            2,
+            "kind".into(),
+            rusqlite::types::Type::Text,
+        ))?,
+        text: row.get(3)?,
+        severities: row.get(4)?,
+        label: row.get(5)?,
+        note: row.get(6)?,
+        labelled_by: row.get(7)?,
+        labelled_at: row.get(8)?,
+    })
+}
+
+fn active_consent_row(c: &Connection, r: &ResourceId) -> Result<Option<(SampleConsent, Vec<u8>)>, StoreError> {
+    Ok(c.query_row(
+        "SELECT c.id, c.granted_by, c.granted_at, c.scope, c.sample_rate, c.revoked_at, k.wrapped_key \
+         FROM sample_consents c JOIN sample_keys k ON k.consent_id = c.id \
+         WHERE c.resource_id = ?1 AND c.revoked_at IS NULL",
+        params![r.0],
+        |row| Ok((consent_from_row(row)?, row.get::<_, Vec<u8>>(6)?)),
+    )
+    .optional()?)
+}
+
+fn audit_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    let action: String = row.get(2)?;
+    Ok(AuditEntry {
+        at: row.get(0)?,
+        actor: row.get(1)?,
+        action: AuditAction::parse(&action).ok_or(rusqlite::Error::InvalidColumnType(
+            2,
+            "action".into(),
+            rusqlite::types::Type::Text,
+        ))?,
+        resource: row.get(3)?,
+        sample_id: row.get(4)?,
     })
 }
 
@@ -667,6 +732,224 @@ impl Backend for SqliteStore {
                 )
                 .optional()?;
             Ok(Some((bl, item)))
+        })
+        .await
+    }
+
+    async fn put_consent(
+        &self,
+        r: &ResourceId,
+        consent: &NewConsent,
+        wrapped_key: &[u8],
+    ) -> Result<(SampleConsent, bool), StoreError> {
+        let (r, consent, wrapped) = (r.clone(), consent.clone(), wrapped_key.to_vec());
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let exists: Option<String> =
+                tx.query_row("SELECT id FROM resources WHERE id = ?1", params![r.0], |row| row.get(0)).optional()?;
+            if exists.is_none() {
+                return Err(StoreError::NotFound("resource".into()));
+            }
+            let created = match active_consent_row(&tx, &r)? {
+                Some((active, _)) => {
+                    tx.execute(
+                        "UPDATE sample_consents SET granted_by = ?2, scope = ?3, sample_rate = ?4 WHERE id = ?1",
+                        params![active.id, consent.granted_by, consent.scope.as_str(), consent.sample_rate],
+                    )?;
+                    false
+                }
+                None => {
+                    let id = uuid::Uuid::new_v4().to_string();
+                    tx.execute(
+                        "INSERT INTO sample_consents (id, resource_id, granted_by, granted_at, scope, sample_rate) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                        params![id, r.0, consent.granted_by, now_secs(), consent.scope.as_str(), consent.sample_rate],
+                    )?;
+                    tx.execute("INSERT INTO sample_keys (consent_id, wrapped_key) VALUES (?1, ?2)", params![id, wrapped])?;
+                    true
+                }
+            };
+            let (stored, _) = active_consent_row(&tx, &r)?.ok_or_else(|| StoreError::Backend("consent vanished".into()))?;
+            tx.commit()?;
+            Ok((stored, created))
+        })
+        .await
+    }
+
+    async fn active_consent(&self, r: &ResourceId) -> Result<Option<(SampleConsent, Vec<u8>)>, StoreError> {
+        let r = r.clone();
+        self.run(move |c| active_consent_row(c, &r)).await
+    }
+
+    async fn revoke_consent(&self, r: &ResourceId) -> Result<bool, StoreError> {
+        let r = r.clone();
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let Some((active, _)) = active_consent_row(&tx, &r)? else { return Ok(false) };
+            tx.execute("DELETE FROM samples WHERE resource_id = ?1", params![r.0])?;
+            tx.execute(
+                "DELETE FROM sample_keys WHERE consent_id IN (SELECT id FROM sample_consents WHERE resource_id = ?1)",
+                params![r.0],
+            )?;
+            tx.execute("UPDATE sample_consents SET revoked_at = ?2 WHERE id = ?1", params![active.id, now_secs()])?;
+            tx.commit()?;
+            checkpoint(c)?;
+            Ok(true)
+        })
+        .await
+    }
+
+    async fn insert_sample(&self, r: &ResourceId, consent_id: &str, s: Sample) -> Result<bool, StoreError> {
+        let (r, consent_id) = (r.clone(), consent_id.to_owned());
+        self.run(move |c| {
+            // Selecting the key row makes the insert a no-op once the consent is revoked.
+            let n = c.execute(
+                "INSERT INTO samples (id, resource_id, consent_id, created_at, kind, text, severities) \
+                 SELECT ?1, c.resource_id, k.consent_id, ?4, ?5, ?6, ?7 FROM sample_keys k \
+                 JOIN sample_consents c ON c.id = k.consent_id \
+                 WHERE k.consent_id = ?3 AND c.resource_id = ?2 AND c.revoked_at IS NULL",
+                params![s.id, r.0, consent_id, s.created_at, s.kind.as_str(), s.text, s.severities],
+            )?;
+            Ok(n > 0)
+        })
+        .await
+    }
+
+    async fn list_samples(&self, r: &ResourceId) -> Result<Vec<Sample>, StoreError> {
+        let r = r.clone();
+        self.run(move |c| {
+            let mut stmt =
+                c.prepare_cached(&format!("SELECT {SAMPLE_COLUMNS} FROM samples WHERE resource_id = ?1 ORDER BY seq"))?;
+            let rows = stmt.query_map(params![r.0], sample_from_row)?.collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    async fn get_sample(&self, r: &ResourceId, id: &str) -> Result<Option<Sample>, StoreError> {
+        let (r, id) = (r.clone(), id.to_owned());
+        self.run(move |c| {
+            Ok(c.query_row(
+                &format!("SELECT {SAMPLE_COLUMNS} FROM samples WHERE resource_id = ?1 AND id = ?2"),
+                params![r.0, id],
+                sample_from_row,
+            )
+            .optional()?)
+        })
+        .await
+    }
+
+    async fn label_sample(
+        &self,
+        r: &ResourceId,
+        id: &str,
+        label: &str,
+        note: Option<String>,
+        by: &str,
+        at: i64,
+    ) -> Result<bool, StoreError> {
+        let (r, id, label, by) = (r.clone(), id.to_owned(), label.to_owned(), by.to_owned());
+        self.run(move |c| {
+            let n = c.execute(
+                "UPDATE samples SET label = ?3, note = ?4, labelled_by = ?5, labelled_at = ?6 \
+                 WHERE resource_id = ?1 AND id = ?2",
+                params![r.0, id, label, note, by, at],
+            )?;
+            Ok(n > 0)
+        })
+        .await
+    }
+
+    async fn create_reviewer(&self, name: &str) -> Result<(Reviewer, String), StoreError> {
+        let name = name.to_owned();
+        self.run(move |c| {
+            let tx = c.transaction()?;
+            let taken: Option<String> =
+                tx.query_row("SELECT id FROM reviewers WHERE name = ?1", params![name], |r| r.get(0)).optional()?;
+            if taken.is_some() {
+                return Err(StoreError::Conflict(format!("reviewer '{name}'")));
+            }
+            let key = keys::generate();
+            let salt = keys::salt();
+            let reviewer = Reviewer { id: uuid::Uuid::new_v4().to_string(), name, created_at: now_secs() };
+            tx.execute(
+                "INSERT INTO reviewers (id, name, lookup, salt, hash, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![
+                    reviewer.id,
+                    reviewer.name,
+                    keys::lookup(&key),
+                    &salt[..],
+                    &keys::hash(&salt, &key)[..],
+                    reviewer.created_at
+                ],
+            )?;
+            tx.commit()?;
+            Ok((reviewer, key))
+        })
+        .await
+    }
+
+    async fn list_reviewers(&self) -> Result<Vec<Reviewer>, StoreError> {
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached("SELECT id, name, created_at FROM reviewers ORDER BY name")?;
+            let rows = stmt
+                .query_map([], |row| Ok(Reviewer { id: row.get(0)?, name: row.get(1)?, created_at: row.get(2)? }))?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+    }
+
+    async fn delete_reviewer(&self, name: &str) -> Result<bool, StoreError> {
+        let name = name.to_owned();
+        self.run(move |c| Ok(c.execute("DELETE FROM reviewers WHERE name = ?1", params![name])? > 0)).await
+    }
+
+    async fn authenticate_reviewer(&self, key: &str) -> Result<Option<Reviewer>, StoreError> {
+        let key = key.to_owned();
+        self.run(move |c| {
+            let mut stmt =
+                c.prepare_cached("SELECT salt, hash, id, name, created_at FROM reviewers WHERE lookup = ?1")?;
+            let rows = stmt.query_map(params![keys::lookup(&key)], |row| {
+                Ok((
+                    row.get::<_, Vec<u8>>(0)?,
+                    row.get::<_, Vec<u8>>(1)?,
+                    Reviewer { id: row.get(2)?, name: row.get(3)?, created_at: row.get(4)? },
+                ))
+            })?;
+            let mut found = None;
+            for row in rows {
+                let (salt, hash, reviewer) = row?;
+                if keys::ct_eq(&keys::hash(&salt, &key), &hash) && found.is_none() {
+                    found = Some(reviewer);
+                }
+            }
+            Ok(found)
+        })
+        .await
+    }
+
+    async fn add_audit(&self, e: &AuditEntry) -> Result<(), StoreError> {
+        let e = e.clone();
+        self.run(move |c| {
+            c.execute(
+                "INSERT INTO audit_log (at, actor, action, resource, sample_id) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![e.at, e.actor, e.action.as_str(), e.resource, e.sample_id],
+            )?;
+            Ok(())
+        })
+        .await
+    }
+
+    async fn list_audit(&self, resource: Option<&str>) -> Result<Vec<AuditEntry>, StoreError> {
+        let resource = resource.map(str::to_owned);
+        self.run(move |c| {
+            let mut stmt = c.prepare_cached(
+                "SELECT at, actor, action, resource, sample_id FROM audit_log \
+                 WHERE ?1 IS NULL OR resource = ?1 ORDER BY seq",
+            )?;
+            let rows = stmt.query_map(params![resource], audit_from_row)?.collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
         })
         .await
     }

@@ -6,6 +6,7 @@ use crate::{
     Backend, Blocklist, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewItem, NewKeys,
     ResourceId, ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement,
 };
+use crate::{AuditAction, AuditEntry, NewConsent, Reviewer, Sample, SampleConsent, SampleKind, OPERATOR};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -15,6 +16,22 @@ const AAD_ITEM_DESCRIPTION: &[u8] = b"custos:item.description";
 const AAD_FEEDBACK_COMMENT: &[u8] = b"custos:feedback.comment";
 const AAD_FEEDBACK_CONTENT: &[u8] = b"custos:feedback.content";
 const AAD_FEEDBACK_REQUEST_ID: &[u8] = b"custos:feedback.request_id";
+const AAD_SAMPLE_TEXT: &[u8] = b"custos:sample.text";
+const AAD_SAMPLE_NOTE: &[u8] = b"custos:sample.note";
+
+/// An active consent with its unwrapped consent key: what the server needs to store samples.
+#[derive(Clone)]
+pub struct ActiveConsent {
+    /// The consent record.
+    pub consent: SampleConsent,
+    key: DataKey,
+}
+
+impl std::fmt::Debug for ActiveConsent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ActiveConsent").field("consent", &self.consent).finish_non_exhaustive()
+    }
+}
 
 /// The encrypting store over a backend.
 pub struct Store {
@@ -316,6 +333,159 @@ impl Store {
         let Some((bl, version, items)) = self.backend.load_items(r, list).await? else { return Ok(None) };
         let lk = Self::list_key(&self.resource_key(r).await?, &bl)?;
         Ok(Some((version, items.into_iter().map(|i| Self::open_item(&lk, i)).collect::<Result<_, _>>()?)))
+    }
+
+    // ----- Sample Content program (see crate::samples) -----
+
+    async fn audit(&self, actor: &str, action: AuditAction, resource: &str, sample_id: Option<&str>) -> Result<(), StoreError> {
+        let entry = AuditEntry {
+            at: now_secs(),
+            actor: actor.to_owned(),
+            action,
+            resource: resource.to_owned(),
+            sample_id: sample_id.map(str::to_owned),
+        };
+        self.backend.add_audit(&entry).await
+    }
+
+    /// Grants consent with a fresh consent key (`true`), or updates the active consent (`false`). Audited as the
+    /// operator.
+    pub async fn grant_consent(&self, r: &ResourceInfo, consent: NewConsent) -> Result<(SampleConsent, bool), StoreError> {
+        if !(consent.sample_rate > 0.0 && consent.sample_rate <= 1.0) {
+            return Err(StoreError::LimitExceeded("the sample rate must be greater than 0 and at most 1".into()));
+        }
+        let rk = self.resource_key(&r.id).await?;
+        let wrapped = rk.wrap(&DataKey::generate());
+        let out = self.backend.put_consent(&r.id, &consent, &wrapped).await?;
+        self.audit(OPERATOR, AuditAction::Grant, &r.name, None).await?;
+        Ok(out)
+    }
+
+    /// The active consent of a resource, if any.
+    pub async fn sample_consent(&self, r: &ResourceId) -> Result<Option<SampleConsent>, StoreError> {
+        Ok(self.backend.active_consent(r).await?.map(|(c, _)| c))
+    }
+
+    /// The active consent with its unwrapped key (for storing samples), if any.
+    pub async fn active_consent(&self, r: &ResourceId) -> Result<Option<ActiveConsent>, StoreError> {
+        let Some((consent, wrapped)) = self.backend.active_consent(r).await? else { return Ok(None) };
+        let key = self.resource_key(r).await?.unwrap_key(&wrapped)?;
+        Ok(Some(ActiveConsent { consent, key }))
+    }
+
+    /// Revokes consent: every sample of the resource and the consent key are deleted in one transaction; the
+    /// consent record stays, marked revoked. Audited. `false` if there was no active consent.
+    pub async fn revoke_consent(&self, r: &ResourceInfo, actor: &str) -> Result<bool, StoreError> {
+        let revoked = self.backend.revoke_consent(&r.id).await?;
+        if revoked {
+            self.audit(actor, AuditAction::Revoke, &r.name, None).await?;
+        }
+        Ok(revoked)
+    }
+
+    /// Stores a sample (text already masked by the caller) sealed with the consent key; `false` if the consent was
+    /// revoked meanwhile (nothing stored). Only the scope's kinds are stored; image samples never carry text.
+    pub async fn add_sample(
+        &self,
+        r: &ResourceId,
+        active: &ActiveConsent,
+        kind: SampleKind,
+        masked_text: Option<&str>,
+        severities: String,
+    ) -> Result<bool, StoreError> {
+        if !active.consent.scope.covers(kind) {
+            return Ok(false);
+        }
+        let text = match kind {
+            SampleKind::Text => masked_text.map(|t| active.key.seal(AAD_SAMPLE_TEXT, t)),
+            SampleKind::Image => None,
+        };
+        let sample = Sample {
+            id: uuid::Uuid::new_v4().to_string(),
+            created_at: now_secs(),
+            kind,
+            text,
+            severities,
+            label: None,
+            note: None,
+            labelled_by: None,
+            labelled_at: None,
+        };
+        self.backend.insert_sample(r, &active.consent.id, sample).await
+    }
+
+    fn open_sample(key: &DataKey, s: Sample) -> Result<Sample, StoreError> {
+        Ok(Sample {
+            text: s.text.map(|t| key.open(AAD_SAMPLE_TEXT, &t)).transpose()?,
+            note: s.note.map(|t| key.open(AAD_SAMPLE_NOTE, &t)).transpose()?,
+            ..s
+        })
+    }
+
+    /// Every sample of the resource, decrypted. The audit entry (`list`, `actor`) is written first.
+    pub async fn list_samples(&self, r: &ResourceInfo, actor: &str) -> Result<Vec<Sample>, StoreError> {
+        self.audit(actor, AuditAction::List, &r.name, None).await?;
+        let Some(active) = self.active_consent(&r.id).await? else { return Ok(Vec::new()) };
+        let all = self.backend.list_samples(&r.id).await?;
+        all.into_iter().map(|s| Self::open_sample(&active.key, s)).collect()
+    }
+
+    /// One sample, decrypted. The audit entry (`read`, `actor`, sample id) is written first.
+    pub async fn get_sample(&self, r: &ResourceInfo, id: &str, actor: &str) -> Result<Option<Sample>, StoreError> {
+        self.audit(actor, AuditAction::Read, &r.name, Some(id)).await?;
+        let Some(active) = self.active_consent(&r.id).await? else { return Ok(None) };
+        let Some(s) = self.backend.get_sample(&r.id, id).await? else { return Ok(None) };
+        Ok(Some(Self::open_sample(&active.key, s)?))
+    }
+
+    /// Labels a sample (note sealed). Audited (`label`). `false` if there is no such sample.
+    pub async fn label_sample(
+        &self,
+        r: &ResourceInfo,
+        id: &str,
+        label: &str,
+        note: Option<&str>,
+        actor: &str,
+    ) -> Result<bool, StoreError> {
+        self.audit(actor, AuditAction::Label, &r.name, Some(id)).await?;
+        let Some(active) = self.active_consent(&r.id).await? else { return Ok(false) };
+        let note = note.map(|n| active.key.seal(AAD_SAMPLE_NOTE, n));
+        self.backend.label_sample(&r.id, id, label, note, actor, now_secs()).await
+    }
+
+    /// An operator's explicit export: the consent record and every sample, decrypted. Audited (`export`,
+    /// operator) first. `None` if the resource has no active consent (then there are no samples either).
+    pub async fn export_samples(&self, r: &ResourceInfo) -> Result<Option<(SampleConsent, Vec<Sample>)>, StoreError> {
+        self.audit(OPERATOR, AuditAction::Export, &r.name, None).await?;
+        let Some(active) = self.active_consent(&r.id).await? else { return Ok(None) };
+        let all = self.backend.list_samples(&r.id).await?;
+        let samples = all.into_iter().map(|s| Self::open_sample(&active.key, s)).collect::<Result<_, _>>()?;
+        Ok(Some((active.consent, samples)))
+    }
+
+    /// Creates a reviewer; returns its key (shown once).
+    pub async fn create_reviewer(&self, name: &str) -> Result<(Reviewer, String), StoreError> {
+        self.backend.create_reviewer(name).await
+    }
+
+    /// All reviewers.
+    pub async fn list_reviewers(&self) -> Result<Vec<Reviewer>, StoreError> {
+        self.backend.list_reviewers().await
+    }
+
+    /// Deletes a reviewer.
+    pub async fn delete_reviewer(&self, name: &str) -> Result<bool, StoreError> {
+        self.backend.delete_reviewer(name).await
+    }
+
+    /// The reviewer a key belongs to.
+    pub async fn authenticate_reviewer(&self, key: &str) -> Result<Option<Reviewer>, StoreError> {
+        self.backend.authenticate_reviewer(key).await
+    }
+
+    /// The audit log of one resource (by name) or of all, oldest first.
+    pub async fn audit_log(&self, resource: Option<&str>) -> Result<Vec<AuditEntry>, StoreError> {
+        self.backend.list_audit(resource).await
     }
 }
 

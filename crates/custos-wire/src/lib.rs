@@ -5,7 +5,8 @@
 //! - [`version`]: [`ApiVersion`], the api-versions this server speaks.
 //! - [`text`], [`image`], [`blocklist`]: request and response bodies, one module per resource.
 //! - [`error`]: the `{"error":{"code","message"}}` envelope and its codes.
-//! - [`admin`], [`feedback`], [`usage`]: Custos extensions (admin API, feedback reports, usage and suspension).
+//! - [`admin`], [`feedback`], [`usage`], [`samples`]: Custos extensions (admin API, feedback reports, usage and
+//!   suspension, the Sample Content program).
 //!
 //! Only this crate derives the Azure JSON shapes; the server converts engine and store types into them.
 //! Request types have hand-written `Debug` impls that print lengths, never content, so a stray `?req` in a log
@@ -18,6 +19,7 @@ pub mod category;
 pub mod error;
 pub mod feedback;
 pub mod image;
+pub mod samples;
 pub mod text;
 pub mod usage;
 pub mod version;

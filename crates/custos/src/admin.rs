@@ -4,7 +4,7 @@
 use anyhow::{bail, Context};
 use custos_server::config::Config;
 use custos_server::routes::admin_resources::rfc3339;
-use custos_store::{KeySlot, ResourceInfo, Store, USAGE_BUCKET_SECS};
+use custos_store::{KeySlot, NewConsent, ResourceInfo, SampleScope, Store, OPERATOR, USAGE_BUCKET_SECS};
 use custos_wire::admin::is_valid_resource_name;
 
 /// Usage of the admin commands.
@@ -20,6 +20,17 @@ pub const USAGE: &str = "\
   admin feedback list NAME                    Feedback reports of a resource (metadata; content length only)
   admin feedback show NAME ID                 One report, with its comment and any content the client included
   admin feedback delete NAME ID               Delete one report
+  admin consent grant NAME --by WHO --rate R [--scope text|image|both]
+                                              Record the resource owner's consent to keep a sampled fraction R
+                                              (0 < R <= 1) of analysed content, masked and sealed (default text)
+  admin consent show NAME                     The active consent of a resource
+  admin consent revoke NAME                   Revoke consent: deletes every sample and the consent key at once
+  admin reviewers add NAME                    Create a reviewer; prints its key once
+  admin reviewers list                        List reviewers
+  admin reviewers remove NAME                 Delete a reviewer (its key stops working)
+  admin samples export NAME                   Print the consent record and every masked sample as JSON lines
+                                              (audited; the only way samples leave the service)
+  admin audit [NAME]                          The sample audit log (who listed, read, labelled, exported)
   admin master-key rotate [--retire-old]      Add a new master key, re-wrap every resource key with it, and
                                               optionally drop the old master keys (old backups become unreadable)";
 
@@ -145,6 +156,78 @@ pub async fn run(config: &Config, args: &[String]) -> anyhow::Result<()> {
             let slot = key_slot(which)?;
             let key = store.regenerate_key(name, slot).await?.with_context(|| format!("no resource named '{name}'"))?;
             println!("New {which} of {name}: {key}");
+        }
+        ["consent", "grant", name, rest @ ..] => {
+            let r = resource(&store, name).await?;
+            let (mut by, mut rate, mut scope) = (None, None, SampleScope::Text);
+            let mut it = rest.iter();
+            while let Some(flag) = it.next() {
+                let value = it.next().with_context(|| format!("{flag} needs a value"))?;
+                match *flag {
+                    "--by" => by = Some((*value).to_owned()),
+                    "--rate" => rate = Some(value.parse::<f64>().context("--rate takes a number, 0 < R <= 1")?),
+                    "--scope" => scope = SampleScope::parse(value).context("--scope is text, image or both")?,
+                    _ => bail!("usage: custos admin consent grant NAME --by WHO --rate R [--scope text|image|both]"),
+                }
+            }
+            let (Some(by), Some(rate)) = (by, rate) else {
+                bail!("usage: custos admin consent grant NAME --by WHO --rate R [--scope text|image|both]")
+            };
+            if by.trim().is_empty() || !(rate.is_finite() && rate > 0.0 && rate <= 1.0) {
+                bail!("--by must not be empty and --rate must be greater than 0 and at most 1");
+            }
+            let (c, created) = store.grant_consent(&r, NewConsent { granted_by: by, scope, sample_rate: rate }).await?;
+            let verb = if created { "Granted" } else { "Updated" };
+            println!("{verb} sample consent for {name}: by {}, {}, scope {}, rate {}.", c.granted_by, rfc3339(c.granted_at), c.scope.as_str(), c.sample_rate);
+            println!("Running servers pick it up within {} s.", custos_server::sampling::CONSENT_TTL.as_secs());
+        }
+        ["consent", "show", name] => {
+            let r = resource(&store, name).await?;
+            let c = store.sample_consent(&r.id).await?.with_context(|| format!("'{name}' has no active sample consent"))?;
+            println!("grantedBy: {}\ngrantedAt: {}\nscope: {}\nsampleRate: {}", c.granted_by, rfc3339(c.granted_at), c.scope.as_str(), c.sample_rate);
+        }
+        ["consent", "revoke", name] => {
+            let r = resource(&store, name).await?;
+            if !store.revoke_consent(&r, OPERATOR).await? {
+                bail!("'{name}' has no active sample consent");
+            }
+            println!("Revoked sample consent for {name}; its samples and their key are deleted.");
+        }
+        ["reviewers", "add", name] => {
+            if !is_valid_resource_name(name) {
+                bail!("reviewer names are 2-64 letters, digits and '-', starting with a letter or digit");
+            }
+            let (_, key) = store.create_reviewer(name).await?;
+            println!("Created reviewer {name}.\nKey: {key}\nThe key is shown only now; store it safely.");
+        }
+        ["reviewers", "list"] => {
+            for r in store.list_reviewers().await? {
+                println!("{}\t{}", r.name, rfc3339(r.created_at));
+            }
+        }
+        ["reviewers", "remove", name] => {
+            if !store.delete_reviewer(name).await? {
+                bail!("no reviewer named '{name}'");
+            }
+            println!("Removed reviewer {name}.");
+        }
+        ["samples", "export", name] => {
+            let r = resource(&store, name).await?;
+            let (consent, samples) =
+                store.export_samples(&r).await?.with_context(|| format!("'{name}' has no active sample consent"))?;
+            let body = custos_server::routes::admin_sample_consent::export_ndjson(&r.name, &consent, samples)
+                .map_err(|_| anyhow::anyhow!("a stored sample could not be read"))?;
+            print!("{}", String::from_utf8_lossy(&body));
+        }
+        ["audit", rest @ ..] => {
+            let filter = match rest {
+                [] => None,
+                [name] => Some(*name),
+                _ => bail!("usage: custos admin audit [NAME]"),
+            };
+            for e in store.audit_log(filter).await? {
+                println!("{}\t{}\t{}\t{}\t{}", rfc3339(e.at), e.actor, e.action.as_str(), e.resource, e.sample_id.as_deref().unwrap_or("-"));
+            }
         }
         _ => bail!("unknown admin command\n\n{USAGE}"),
     }

@@ -95,6 +95,12 @@ pub async fn analyze_image(
     for c in categories_analysis.iter().filter(|c| !not_analyzed.contains(&c.category)) {
         state.usage.incr(&resource, slot, Counter::Image(c.category, c.severity.level()));
     }
+    // Image samples keep severities only (see crate::sampling).
+    if let Some(consent) = state.sampler.draw(&state.store, &resource, custos_store::SampleKind::Image).await {
+        let analysed: Vec<_> = categories_analysis.iter().filter(|c| !not_analyzed.contains(&c.category)).cloned().collect();
+        let severities = crate::sampling::severities(&analysed);
+        crate::sampling::keep(state.store.clone(), resource, consent, custos_store::SampleKind::Image, None, severities);
+    }
     let ext = Extension { not_analyzed, ..Extension::default() };
     Ok(Json(AnalyzeImageResult { categories_analysis, custos: (!ext.is_empty()).then_some(ext) }))
 }

@@ -1,13 +1,16 @@
 //! One file per resource: analysis operations, blocklist management, feedback reports, and the admin API
-//! (resources, their feedback and their usage).
+//! (resources, their feedback and their usage, sample consent, reviewers and the audit log), and the reviewer API.
 
 pub mod admin_feedback;
 pub mod admin_resources;
+pub mod admin_reviewers;
+pub mod admin_sample_consent;
 pub mod admin_usage;
 pub mod blocklist_items;
 pub mod blocklists;
 pub mod feedback;
 pub mod image_analyze;
+pub mod review;
 pub mod text_analyze;
 
 use crate::error::ApiError;

@@ -8,6 +8,7 @@ use crate::usage::Counter;
 use axum::extract::State;
 use axum::Json;
 use custos_engine::blocklist::normalize;
+use custos_store::SampleKind;
 use custos_wire::blocklist::is_valid_blocklist_name;
 use custos_wire::text::{AnalyzeTextOptions, AnalyzeTextResult, CategoryAnalysis, TextBlocklistMatch};
 
@@ -52,6 +53,9 @@ pub async fn analyze_text(
     let output = opts.output_type.unwrap_or_default();
     let halt = opts.halt_on_blocklist_hit.unwrap_or(false);
     let text = opts.text;
+    // Drawn before the analysis so the text is copied only when a sample will be kept (see crate::sampling).
+    let sample = state.sampler.draw(&state.store, &resource, SampleKind::Text).await;
+    let sample_text = sample.as_ref().map(|_| text.clone());
 
     let (matches, analysis) = state
         .compute(move |models| {
@@ -83,6 +87,10 @@ pub async fn analyze_text(
     };
     for c in &categories_analysis {
         state.usage.incr(&resource, slot, Counter::Text(c.category, c.severity.level()));
+    }
+    if let Some(consent) = sample {
+        let severities = crate::sampling::severities(&categories_analysis);
+        crate::sampling::keep(state.store.clone(), resource, consent, SampleKind::Text, sample_text, severities);
     }
     Ok(Json(AnalyzeTextResult { blocklists_match: matches, categories_analysis, custos: None }))
 }

@@ -3,7 +3,7 @@
 //!
 //! Where new tests go: one module per resource (`text`, `image`, `blocklists`, `protocol` for auth, versions and
 //! errors, `privacy` for what must never be logged, `admin` for the admin API, `feedback` for reports, `usage` for
-//! usage counters and key suspension).
+//! usage counters and key suspension, `samples` for the Sample Content program: consent, masking, reviewers, audit).
 
 mod admin;
 mod blocklists;
@@ -12,6 +12,7 @@ mod image;
 mod isolation;
 mod privacy;
 mod protocol;
+mod samples;
 mod text;
 mod usage;
 

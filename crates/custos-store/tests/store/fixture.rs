@@ -70,6 +70,11 @@ impl Fixture {
                     "feedback",
                     "usage_counters",
                     "schema_migrations",
+                    "sample_consents",
+                    "sample_keys",
+                    "samples",
+                    "reviewers",
+                    "audit_log",
                 ] {
                     let sql = format!("SELECT COUNT(*) FROM {table} t WHERE t::text LIKE '%' || $1 || '%'");
                     let n: i64 = client.query_one(&sql, &[&needle]).await.unwrap().get(0);

@@ -96,8 +96,8 @@ async fn schemas_in_one_database_do_not_see_each_other() {
         let sql = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = $1";
         tables.push(client.query_one(sql, &[&schema]).await.unwrap().get::<_, i64>(0));
     }
-    // 0001: 4 tables, 0002: 2 more, plus schema_migrations.
-    assert_eq!(tables, [7, 7, 0]);
+    // 0001: 4 tables, 0002: 2 more, 0003: 5 more, plus schema_migrations.
+    assert_eq!(tables, [12, 12, 0]);
     // Reconnecting to a schema that exists finds its data.
     let a2 = db.store_at(&format!("{}{sep}schema=tenant_a", db.url)).await;
     assert!(a2.get_blocklist(&ka.resource, "only-a").await.unwrap().is_some());
@@ -114,7 +114,7 @@ async fn replicas_starting_together_migrate_once_and_create_one_default_resource
     let client = db.connect().await;
     let n: i64 = client.query_one("SELECT COUNT(*) FROM schema_migrations", &[]).await.unwrap().get(0);
     // One row per migration file, applied once although two replicas started together.
-    assert_eq!(n, 2);
+    assert_eq!(n, 3);
     assert_eq!(a.list_resources().await.unwrap().len(), 1);
     // Both see the same data at once.
     let r = b.authenticate("k1").await.unwrap().unwrap().resource.id;

@@ -27,6 +27,9 @@ macro_rules! per_engine {
 }
 
 per_engine!(
+    samples_need_consent_and_are_sealed_at_rest,
+    revocation_deletes_samples_and_key_but_keeps_the_audit_log,
+    reviewers_authenticate_with_their_own_keys_only,
     default_resource_is_created_once_and_both_keys_authenticate,
     blocklist_upsert_reports_creation_and_merges_description,
     items_are_keyed_on_text_ordered_by_insertion_and_paged,
@@ -427,4 +430,127 @@ async fn usage_counters_are_upserted_per_slot_bucket_and_name(engine: Engine) {
     // Counters go with their resource.
     assert!(store.delete_resource("acme").await.unwrap());
     assert!(store.usage(&other, 0).await.unwrap().is_empty());
+}
+
+fn consent(rate: f64, scope: custos_store::SampleScope) -> custos_store::NewConsent {
+    custos_store::NewConsent { granted_by: "Dana Owner".into(), scope, sample_rate: rate }
+}
+
+async fn resource_info(fx: &Fixture) -> custos_store::ResourceInfo {
+    fx.store.list_resources().await.unwrap().into_iter().find(|r| r.id == fx.resource).unwrap()
+}
+
+async fn samples_need_consent_and_are_sealed_at_rest(engine: Engine) {
+    use custos_store::{AuditAction, SampleKind, SampleScope};
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    let info = resource_info(&fx).await;
+    // No consent: nothing can be stored, nothing is listed.
+    assert!(store.active_consent(r).await.unwrap().is_none());
+    assert!(store.sample_consent(r).await.unwrap().is_none());
+    assert!(store.list_samples(&info, "rita").await.unwrap().is_empty());
+    // Invalid rates are refused.
+    assert!(store.grant_consent(&info, consent(0.0, SampleScope::Text)).await.is_err());
+    assert!(store.grant_consent(&info, consent(1.5, SampleScope::Text)).await.is_err());
+    let (granted, created) = store.grant_consent(&info, consent(0.5, SampleScope::Text)).await.unwrap();
+    assert!(created);
+    assert_eq!((granted.granted_by.as_str(), granted.scope, granted.sample_rate), ("Dana Owner", SampleScope::Text, 0.5));
+    let (updated, created) = store.grant_consent(&info, consent(1.0, SampleScope::Both)).await.unwrap();
+    assert!(!created);
+    assert_eq!((updated.id.as_str(), updated.sample_rate, updated.scope), (granted.id.as_str(), 1.0, SampleScope::Both));
+    let active = store.active_consent(r).await.unwrap().unwrap();
+    let text = "zq-sample-text-7781 [EMAIL]";
+    assert!(store.add_sample(r, &active, SampleKind::Text, Some(text), "Hate=2,SelfHarm=0".into()).await.unwrap());
+    assert!(store.add_sample(r, &active, SampleKind::Image, Some("ignored-zq-img-1"), "Hate=0".into()).await.unwrap());
+    let all = store.list_samples(&info, "rita").await.unwrap();
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0].text.as_deref(), Some(text));
+    assert_eq!(all[0].kind, SampleKind::Text);
+    assert_eq!(all[1].text, None, "image samples keep severities only");
+    let id = all[0].id.clone();
+    assert!(store.label_sample(&info, &id, "falsePositive", Some("zq-note-5521"), "rita").await.unwrap());
+    let one = store.get_sample(&info, &id, "rita").await.unwrap().unwrap();
+    assert_eq!((one.label.as_deref(), one.note.as_deref(), one.labelled_by.as_deref()), (Some("falsePositive"), Some("zq-note-5521"), Some("rita")));
+    assert!(!format!("{one:?}").contains("zq-sample-text"));
+    for needle in ["zq-sample-text-7781", "zq-note-5521", "ignored-zq-img-1"] {
+        fx.assert_not_stored(needle).await;
+    }
+    // Another resource sees nothing.
+    let other_keys = store.create_resource("other", "local").await.unwrap();
+    let other = store.list_resources().await.unwrap().into_iter().find(|x| x.id == other_keys.resource).unwrap();
+    assert!(store.list_samples(&other, "rita").await.unwrap().is_empty());
+    assert!(store.get_sample(&other, &id, "rita").await.unwrap().is_none());
+    // Every read and label is in the audit log, without content.
+    let audit = store.audit_log(Some("default")).await.unwrap();
+    let actions: Vec<_> = audit.iter().map(|e| (e.action, e.actor.as_str())).collect();
+    assert_eq!(
+        actions,
+        [
+            (AuditAction::List, "rita"),
+            (AuditAction::Grant, "operator"),
+            (AuditAction::Grant, "operator"),
+            (AuditAction::List, "rita"),
+            (AuditAction::Label, "rita"),
+            (AuditAction::Read, "rita"),
+        ]
+    );
+    assert_eq!(audit[5].sample_id.as_deref(), Some(id.as_str()));
+    let exported = store.export_samples(&info).await.unwrap().unwrap();
+    assert_eq!((exported.0.granted_by.as_str(), exported.1.len()), ("Dana Owner", 2));
+    assert_eq!(store.audit_log(Some("default")).await.unwrap().last().unwrap().action, AuditAction::Export);
+}
+
+async fn revocation_deletes_samples_and_key_but_keeps_the_audit_log(engine: Engine) {
+    use custos_store::{AuditAction, SampleKind, SampleScope};
+    let fx = Fixture::new(engine).await;
+    let (store, r) = (&fx.store, &fx.resource);
+    let info = resource_info(&fx).await;
+    store.grant_consent(&info, consent(1.0, SampleScope::Text)).await.unwrap();
+    let active = store.active_consent(r).await.unwrap().unwrap();
+    for i in 0..5 {
+        let text = format!("zq-revoked-text-{i}");
+        assert!(store.add_sample(r, &active, SampleKind::Text, Some(&text), "Hate=0".into()).await.unwrap());
+    }
+    // Image samples are refused under a text-only scope.
+    assert!(!store.add_sample(r, &active, SampleKind::Image, None, "Hate=0".into()).await.unwrap());
+    let id = store.list_samples(&info, "rita").await.unwrap()[0].id.clone();
+    let started = std::time::Instant::now();
+    assert!(store.revoke_consent(&info, "operator").await.unwrap());
+    assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    assert!(!store.revoke_consent(&info, "operator").await.unwrap());
+    // Samples and the consent key are gone; a late insert with the old consent stores nothing.
+    assert!(store.backend().list_samples(r).await.unwrap().is_empty());
+    assert!(store.backend().active_consent(r).await.unwrap().is_none());
+    assert!(!store.add_sample(r, &active, SampleKind::Text, Some("zq-late-text"), "Hate=0".into()).await.unwrap());
+    assert!(store.backend().get_sample(r, &id).await.unwrap().is_none());
+    fx.assert_not_stored("zq-late-text").await;
+    // The audit log remains, without content.
+    let audit = store.audit_log(Some("default")).await.unwrap();
+    assert_eq!(audit.iter().map(|e| e.action).collect::<Vec<_>>(), [AuditAction::Grant, AuditAction::List, AuditAction::Revoke]);
+    // A new grant gets a new consent and key and starts empty.
+    let (again, created) = store.grant_consent(&info, consent(0.25, SampleScope::Both)).await.unwrap();
+    assert!(created);
+    assert_ne!(again.id, active.consent.id);
+    assert!(store.list_samples(&info, "rita").await.unwrap().is_empty());
+    // Deleting the resource removes consents and samples but not the audit entries.
+    assert!(store.delete_resource("default").await.unwrap());
+    assert!(!store.audit_log(Some("default")).await.unwrap().is_empty());
+}
+
+async fn reviewers_authenticate_with_their_own_keys_only(engine: Engine) {
+    let fx = Fixture::new(engine).await;
+    let store = &fx.store;
+    let (rita, key) = store.create_reviewer("rita").await.unwrap();
+    assert_eq!(rita.name, "rita");
+    assert!(matches!(store.create_reviewer("rita").await, Err(StoreError::Conflict(_))));
+    assert_eq!(store.authenticate_reviewer(&key).await.unwrap().map(|r| r.name), Some("rita".into()));
+    // API keys are not reviewer keys, and reviewer keys are not API keys.
+    assert!(store.authenticate_reviewer("bootstrap-key-1").await.unwrap().is_none());
+    assert!(store.authenticate_reviewer(&fx.key2).await.unwrap().is_none());
+    assert!(store.authenticate(&key).await.unwrap().is_none());
+    fx.assert_not_stored(&key).await;
+    assert_eq!(store.list_reviewers().await.unwrap().len(), 1);
+    assert!(store.delete_reviewer("rita").await.unwrap());
+    assert!(!store.delete_reviewer("rita").await.unwrap());
+    assert!(store.authenticate_reviewer(&key).await.unwrap().is_none());
 }
