@@ -82,6 +82,15 @@ fn describe_data_error(msg: &str, target: Option<&str>) -> String {
     }
 }
 
+/// The token of an `Authorization: Bearer <token>` header, or `""` when there is none.
+pub fn bearer_token(headers: &axum::http::HeaderMap) -> &str {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("")
+}
+
 /// The validated api-version of the request (set by the data-plane middleware).
 #[derive(Debug, Clone, Copy)]
 pub struct Version(pub ApiVersion);

@@ -20,12 +20,7 @@ use custos_wire::usage::{KeyNameRequest, KeyState, KeyStates};
 /// does not exist (404).
 pub async fn guard(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let Some(expected) = state.admin_key.as_deref() else { return ApiError::NoRoute.into_response() };
-    let given = req
-        .headers()
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+    let given = crate::extract::bearer_token(req.headers());
     if !custos_store::keys::ct_eq(
         &custos_store::keys::hash(b"admin", given),
         &custos_store::keys::hash(b"admin", expected),

@@ -22,12 +22,7 @@ use custos_wire::{Category, Severity};
 
 /// Checks `Authorization: Bearer <reviewer key>` and records the reviewer for the handlers.
 pub async fn guard(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
-    let given = req
-        .headers()
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.strip_prefix("Bearer "))
-        .unwrap_or("");
+    let given = crate::extract::bearer_token(req.headers());
     if given.is_empty() || given.len() > 256 {
         return ApiError::Unauthorized.into_response();
     }
