@@ -3,117 +3,29 @@
 //!
 //! Needs PostgreSQL at `CUSTOS_TEST_PG_URL` (default `postgres://postgres@127.0.0.1:5432/test`, trust auth); the
 //! test creates a database `custos_test_<hex>` there and drops it at the end, also on failure. An unreachable
-//! server fails the test; it never skips. Talks HTTP/1.1 and the PostgreSQL simple-query protocol over plain
-//! TcpStreams, so no client crates are needed.
+//! server fails the test; it never skips. Talks the PostgreSQL simple-query protocol over a plain TcpStream, so
+//! no client crate is needed.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use common::{http as http_with_key, spawn, wait_ready};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const V: &str = "api-version=2024-09-01";
 const KEY: &str = "replica-bootstrap-key";
+// Replicas share the database and so the master key that wraps its data keys.
+const MASTER_KEY: &str = "cmVwbGljYS10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=";
 
-fn model_dir() -> PathBuf {
-    std::env::var_os("CUSTOS_MODEL_DIR")
-        .map(Into::into)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models")))
-        .canonicalize()
-        .expect("model dir exists (run scripts/fetch-models.sh)")
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-struct Server {
-    child: Child,
-    port: u16,
-    stdout: Arc<Mutex<String>>,
-    /// The log (no content in it, by design), shown when the test fails.
-    stderr: Arc<Mutex<String>>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        if std::thread::panicking() {
-            eprintln!("--- log of the replica on port {} ---\n{}", self.port, self.stderr.lock().unwrap());
-        }
-    }
-}
-
-/// Collects a child's output lines in the background, so reading it never blocks.
-fn collect(stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
-    let buf = Arc::new(Mutex::new(String::new()));
-    let sink = buf.clone();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stream).lines().map_while(Result::ok) {
-            sink.lock().unwrap().push_str(&(line + "\n"));
-        }
-    });
-    buf
-}
-
-/// Spawns `custos serve` (environment cleared) without waiting for it.
-fn spawn(cwd: &Path, database_url: &str) -> Server {
-    let port = free_port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_custos"))
-        .arg("serve")
-        .current_dir(cwd)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("CUSTOS_LISTEN", format!("127.0.0.1:{port}"))
-        .env("CUSTOS_MODEL_DIR", model_dir())
-        .env("CUSTOS_DATABASE_URL", database_url)
-        .env("CUSTOS_BOOTSTRAP_KEY", KEY)
-        // Replicas share the database and so the master key that wraps its data keys.
-        .env("CUSTOS_MASTER_KEY", "cmVwbGljYS10ZXN0LW1hc3Rlci1rZXktMzItYnl0ZXM=")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stdout = collect(child.stdout.take().unwrap());
-    let stderr = collect(child.stderr.take().unwrap());
-    Server { child, port, stdout, stderr }
-}
-
-fn wait_ready(server: &mut Server) {
-    let deadline = Instant::now() + Duration::from_secs(90);
-    while Instant::now() < deadline {
-        if let Some(status) = server.child.try_wait().unwrap() {
-            panic!("custos exited early with {status}");
-        }
-        if http(server.port, "GET", "/health", "").0 == 200 {
-            return;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("custos did not become ready");
-}
-
-/// One request with the bootstrap key; returns (status, body). Status 0 when the connection fails.
+/// One request with the bootstrap key.
 fn http(port: u16, method: &str, path: &str, body: &str) -> (u16, String) {
-    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else { return (0, String::new()) };
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let req = format!(
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOcp-Apim-Subscription-Key: {KEY}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    );
-    if s.write_all(req.as_bytes()).is_err() {
-        return (0, String::new());
-    }
-    let mut resp = String::new();
-    if s.read_to_string(&mut resp).is_err() {
-        return (0, String::new());
-    }
-    let status = resp.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
-    let body = resp.split_once("\r\n\r\n").map(|(_, b)| b.to_owned()).unwrap_or_default();
-    (status, body)
+    http_with_key(port, method, path, Some(KEY), body)
+}
+
+/// A replica on `database_url`, not yet waited for.
+fn replica(cwd: &std::path::Path, database_url: &str) -> common::Server {
+    spawn(cwd, &[("CUSTOS_DATABASE_URL", database_url), ("CUSTOS_BOOTSTRAP_KEY", KEY), ("CUSTOS_MASTER_KEY", MASTER_KEY)])
 }
 
 /// The JSON document in a response body (which may be chunked).
@@ -147,12 +59,11 @@ fn two_replicas_on_one_postgres_database_see_each_others_blocklist_changes_withi
     let db = TestDatabase::create();
     let dir = tempfile::tempdir().unwrap();
     // Started together: both migrate and try to create the default resource at once.
-    let mut a = spawn(dir.path(), &db.url);
-    let mut b = spawn(dir.path(), &db.url);
+    let mut a = replica(dir.path(), &db.url);
+    let mut b = replica(dir.path(), &db.url);
     wait_ready(&mut a);
     wait_ready(&mut b);
-    std::thread::sleep(Duration::from_millis(200)); // let the stdout readers catch up
-    let banners = [&a, &b].iter().filter(|s| s.stdout.lock().unwrap().contains("Created the default resource")).count();
+    let banners = [&a, &b].iter().filter(|s| s.stdout().contains("Created the default resource")).count();
     assert_eq!(banners, 1, "exactly one replica creates the default resource");
 
     let (s, body) = http(a.port, "PATCH", &format!("/contentsafety/text/blocklists/Shared?{V}"), "{}");
@@ -182,7 +93,7 @@ fn two_replicas_on_one_postgres_database_see_each_others_blocklist_changes_withi
     // Neither log quotes the item, its description or the key.
     std::thread::sleep(Duration::from_millis(100));
     for server in [&a, &b] {
-        let log = server.stderr.lock().unwrap().clone();
+        let log = server.stderr();
         for secret in ["zebrafinch", "zq-description-canary", KEY] {
             assert!(!log.contains(secret), "'{secret}' in the log of the replica on port {}", server.port);
         }

@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 pub fn model_dir() -> PathBuf {
@@ -29,7 +30,9 @@ pub fn free_port() -> u16 {
 pub struct Server {
     pub child: Child,
     pub port: u16,
-    stdout: std::sync::Arc<std::sync::Mutex<String>>,
+    stdout: Arc<Mutex<String>>,
+    /// The log when captured (see [`spawn`]); shown when a test fails. It holds no content, by design.
+    stderr: Arc<Mutex<String>>,
 }
 
 impl Server {
@@ -37,53 +40,86 @@ impl Server {
     pub fn stdout(&self) -> String {
         self.stdout.lock().unwrap().clone()
     }
+
+    /// Its log so far, when captured.
+    pub fn stderr(&self) -> String {
+        self.stderr.lock().unwrap().clone()
+    }
 }
 
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        if std::thread::panicking() {
+            eprintln!("--- log of the server on port {} ---\n{}", self.port, self.stderr());
+        }
     }
 }
 
+/// Collects a child's output lines in the background, so reading it never blocks.
+fn collect(stream: impl Read + Send + 'static) -> Arc<Mutex<String>> {
+    let buf = Arc::new(Mutex::new(String::new()));
+    let sink = buf.clone();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stream).lines().map_while(Result::ok) {
+            sink.lock().unwrap().push_str(&(line + "\n"));
+        }
+    });
+    buf
+}
+
+fn spawn_with(cwd: &Path, extra: &[(&str, &str)], stderr: Option<Stdio>) -> Server {
+    let port = free_port();
+    let mut cmd = custos(cwd);
+    cmd.arg("serve")
+        .env("CUSTOS_LISTEN", format!("127.0.0.1:{port}"))
+        .env("CUSTOS_MODEL_DIR", model_dir())
+        .stdout(Stdio::piped());
+    let capture = stderr.is_none();
+    cmd.stderr(stderr.unwrap_or_else(Stdio::piped));
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let stdout = collect(child.stdout.take().unwrap());
+    let stderr = if capture { collect(child.stderr.take().unwrap()) } else { Arc::default() };
+    Server { child, port, stdout, stderr }
+}
+
+/// Starts `custos serve` in `cwd` (environment cleared, plus `extra`) on a free port, without waiting for it;
+/// stdout and stderr are collected.
+pub fn spawn(cwd: &Path, extra: &[(&str, &str)]) -> Server {
+    spawn_with(cwd, extra, None)
+}
+
+/// Waits until `/health` answers (at most 90 s); fails if the process exits first.
+pub fn wait_ready(server: &mut Server) {
+    let deadline = Instant::now() + Duration::from_secs(90);
+    while Instant::now() < deadline {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            panic!("custos exited early with {status}");
+        }
+        if http(server.port, "GET", "/health", None, "").0 == 200 {
+            // The key banner is printed before the listener starts; give the reader thread a moment.
+            std::thread::sleep(Duration::from_millis(200));
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("custos did not become ready");
+}
+
+/// Starts `custos serve` and waits until it is ready; its log is discarded.
 pub fn start(cwd: &Path, extra: &[(&str, &str)]) -> Server {
     start_logging(cwd, extra, Stdio::null())
 }
 
 /// Like [`start`], with the server's stderr (its log) going to `stderr`.
 pub fn start_logging(cwd: &Path, extra: &[(&str, &str)], stderr: Stdio) -> Server {
-    let port = free_port();
-    let mut cmd = custos(cwd);
-    cmd.arg("serve")
-        .env("CUSTOS_LISTEN", format!("127.0.0.1:{port}"))
-        .env("CUSTOS_MODEL_DIR", model_dir())
-        .stdout(Stdio::piped())
-        .stderr(stderr);
-    for (k, v) in extra {
-        cmd.env(k, v);
-    }
-    let mut child = cmd.spawn().unwrap();
-    let stdout = std::sync::Arc::new(std::sync::Mutex::new(String::new()));
-    let out = child.stdout.take().unwrap();
-    let sink = stdout.clone();
-    std::thread::spawn(move || {
-        for line in BufReader::new(out).lines().map_while(Result::ok) {
-            sink.lock().unwrap().push_str(&(line + "\n"));
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while Instant::now() < deadline {
-        if let Some(status) = child.try_wait().unwrap() {
-            panic!("custos exited early with {status}");
-        }
-        if http(port, "GET", "/health", None, "").0 == 200 {
-            // The key banner is printed before the listener starts; give the reader thread a moment.
-            std::thread::sleep(Duration::from_millis(200));
-            return Server { child, port, stdout };
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    panic!("custos did not become ready");
+    let mut server = spawn_with(cwd, extra, Some(stderr));
+    wait_ready(&mut server);
+    server
 }
 
 /// One request; returns (status, body). Status 0 when the connection fails.
