@@ -57,8 +57,7 @@ pub struct UsageRecorder {
 
 /// Start of the current hour bucket.
 pub fn current_bucket() -> i64 {
-    let now =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let now = custos_store::now_secs();
     now - now.rem_euclid(USAGE_BUCKET_SECS)
 }
 

@@ -33,6 +33,11 @@ pub use store::{ActiveConsent, Store};
 use async_trait::async_trait;
 use std::fmt;
 
+/// The current time in whole seconds since the Unix epoch (0 if the clock is before it).
+pub fn now_secs() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+}
+
 /// The id of a resource (tenant). Every blocklist belongs to exactly one.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ResourceId(pub String);

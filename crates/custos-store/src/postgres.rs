@@ -32,7 +32,7 @@
 
 use crate::sqlite::{DEFAULT_RESOURCE, MAX_ITEMS_PER_LIST};
 use crate::{
-    keys, AuditAction, AuditEntry, Backend, DescriptionPatch, NewConsent, Reviewer, Sample, SampleConsent, SampleKind,
+    now_secs, keys, AuditAction, AuditEntry, Backend, DescriptionPatch, NewConsent, Reviewer, Sample, SampleConsent, SampleKind,
     SampleScope, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
     ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement, MAX_FEEDBACK_PER_RESOURCE,
 };
@@ -491,9 +491,6 @@ async fn insert_resource(
     Ok(Some(NewKeys { resource: ResourceId(id), key1, key2 }))
 }
 
-fn now_secs() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-}
 
 fn clamp(n: usize) -> i64 {
     n.min(i64::MAX as usize) as i64

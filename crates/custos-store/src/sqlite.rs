@@ -5,7 +5,7 @@
 //! statements here take microseconds.
 
 use crate::{
-    keys, AuditAction, AuditEntry, Backend, DescriptionPatch, NewConsent, Reviewer, Sample, SampleConsent, SampleKind,
+    now_secs, keys, AuditAction, AuditEntry, Backend, DescriptionPatch, NewConsent, Reviewer, Sample, SampleConsent, SampleKind,
     SampleScope, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewKeys, ResourceId,
     ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement, MAX_FEEDBACK_PER_RESOURCE,
 };
@@ -251,9 +251,6 @@ fn audit_from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     })
 }
 
-fn now_secs() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-}
 
 fn checkpoint(c: &Connection) -> Result<(), StoreError> {
     // Move the zeroed pages out of the WAL into the main file now, so deleted data is gone from disk.

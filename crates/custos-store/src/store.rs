@@ -3,7 +3,7 @@
 
 use crate::crypto::{DataKey, Keyring};
 use crate::{
-    Backend, Blocklist, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewItem, NewKeys,
+    now_secs, Backend, Blocklist, DescriptionPatch, Feedback, Item, KeyMatch, KeySlot, ListVersion, NewItem, NewKeys,
     ResourceId, ResourceInfo, SealedItem, StoreError, StoredBlocklist, UsageCount, UsageIncrement,
 };
 use crate::{AuditAction, AuditEntry, NewConsent, Reviewer, Sample, SampleConsent, SampleKind, OPERATOR};
@@ -489,9 +489,6 @@ impl Store {
     }
 }
 
-fn now_secs() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-}
 
 fn poisoned() -> StoreError {
     StoreError::Backend("key cache lock poisoned".into())

@@ -106,8 +106,7 @@ pub async fn run(config: &Config, args: &[String]) -> anyhow::Result<()> {
             for (slot, suspended) in store.key_states(&r.id).await? {
                 println!("{}\t{}", slot.name(), if suspended { "suspended" } else { "active" });
             }
-            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_secs() as i64;
-            let since = now - now.rem_euclid(USAGE_BUCKET_SECS) - (hours - 1) * USAGE_BUCKET_SECS;
+            let since = custos_server::usage::current_bucket() - (hours - 1) * USAGE_BUCKET_SECS;
             for c in store.usage(&r.id, since).await? {
                 println!("{}\t{}\t{}\t{}", rfc3339(c.bucket), c.slot.name(), c.counter, c.count);
             }

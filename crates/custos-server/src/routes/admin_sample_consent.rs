@@ -92,7 +92,7 @@ pub async fn export(State(state): State<AppState>, Path(name): Path<String>) -> 
 /// The export body: an [`ExportHeader`] line, then one [`custos_wire::samples::SampleView`] per line (shared
 /// with `custos admin samples export`).
 pub fn export_ndjson(resource: &str, consent: &SampleConsent, samples: Vec<custos_store::Sample>) -> Result<Vec<u8>, ApiError> {
-    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0);
+    let now = custos_store::now_secs();
     let header_line = ExportHeader {
         resource: resource.to_owned(),
         consent: consent_view(consent),
