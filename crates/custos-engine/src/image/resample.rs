@@ -146,6 +146,114 @@ fn vertical(src: &[u8], width: usize, c: &Coeffs) -> Vec<u8> {
     out
 }
 
+/// Averages `kx` × `ky` blocks (partial blocks at the right and bottom edges average what they have).
+pub(crate) fn box_reduce(img: &RgbImage, kx: u32, ky: u32) -> RgbImage {
+    let (w, h) = img.dimensions();
+    let (ow, oh) = (w.div_ceil(kx), h.div_ceil(ky));
+    let src = img.as_raw();
+    let row_len = w as usize * 3;
+    let mut out = RgbImage::new(ow, oh);
+    let mut acc = vec![0u32; ow as usize * 3];
+    for (oy, out_row) in out.as_mut().chunks_exact_mut(ow as usize * 3).enumerate() {
+        acc.fill(0);
+        let y0 = oy as u32 * ky;
+        let y1 = (y0 + ky).min(h);
+        for y in y0..y1 {
+            let row = &src[y as usize * row_len..(y as usize + 1) * row_len];
+            for (block, sum) in row.chunks(kx as usize * 3).zip(acc.chunks_exact_mut(3)) {
+                for px in block.chunks_exact(3) {
+                    sum[0] += u32::from(px[0]);
+                    sum[1] += u32::from(px[1]);
+                    sum[2] += u32::from(px[2]);
+                }
+            }
+        }
+        let rows = y1 - y0;
+        for (ox, (dst, sum)) in out_row.chunks_exact_mut(3).zip(acc.chunks_exact(3)).enumerate() {
+            let cols = (w - ox as u32 * kx).min(kx);
+            let n = rows * cols;
+            for c in 0..3 {
+                dst[c] = ((sum[c] + n / 2) / n) as u8;
+            }
+        }
+    }
+    out
+}
+
+/// Bilinear resize with OpenCV's `INTER_LINEAR` geometry (pixel centres at +0.5, edge pixels replicated, no
+/// antialiasing), the resize PaddleOCR's models were trained with. A reduction of 2× or more is first
+/// box-averaged by an integer factor (close to `INTER_AREA`), so thin strokes survive large reductions instead of
+/// aliasing away; the remaining factor is below 2.
+pub(crate) fn resize_linear(img: &RgbImage, out_w: u32, out_h: u32) -> RgbImage {
+    let (w, h) = img.dimensions();
+    let kx = (w / out_w.max(1)).max(1);
+    let ky = (h / out_h.max(1)).max(1);
+    if kx >= 2 || ky >= 2 {
+        let reduced = box_reduce(img, kx, ky);
+        return resize_linear_direct(&reduced, out_w, out_h);
+    }
+    resize_linear_direct(img, out_w, out_h)
+}
+
+fn linear_taps(in_size: u32, out_size: u32) -> Vec<(usize, usize, f32)> {
+    let scale = in_size as f32 / out_size as f32;
+    (0..out_size)
+        .map(|d| {
+            let s = ((d as f32 + 0.5) * scale - 0.5).max(0.0);
+            let i0 = (s.floor() as u32).min(in_size - 1);
+            let i1 = (i0 + 1).min(in_size - 1);
+            let f = if i0 == in_size - 1 { 0.0 } else { s - i0 as f32 };
+            (i0 as usize, i1 as usize, f)
+        })
+        .collect()
+}
+
+fn resize_linear_direct(img: &RgbImage, out_w: u32, out_h: u32) -> RgbImage {
+    let (w, h) = img.dimensions();
+    if (w, h) == (out_w, out_h) {
+        return img.clone();
+    }
+    let xs = linear_taps(w, out_w);
+    let ys = linear_taps(h, out_h);
+    let src = img.as_raw();
+    let row_len = w as usize * 3;
+    let mut out = RgbImage::new(out_w, out_h);
+    // One horizontally resampled row per source row actually used, cached for the two rows each output row needs.
+    let hrow = |y: usize, buf: &mut Vec<f32>| {
+        buf.clear();
+        let row = &src[y * row_len..(y + 1) * row_len];
+        for &(x0, x1, f) in &xs {
+            for c in 0..3 {
+                let a = f32::from(row[x0 * 3 + c]);
+                let b = f32::from(row[x1 * 3 + c]);
+                buf.push(a + (b - a) * f);
+            }
+        }
+    };
+    let (mut top, mut bottom) = (Vec::new(), Vec::new());
+    let mut cached = (usize::MAX, usize::MAX);
+    for (oy, out_row) in out.as_mut().chunks_exact_mut(out_w as usize * 3).enumerate() {
+        let (y0, y1, f) = ys[oy];
+        if cached.0 != y0 {
+            if cached.1 == y0 {
+                std::mem::swap(&mut top, &mut bottom);
+            } else {
+                hrow(y0, &mut top);
+            }
+            cached.0 = y0;
+            cached.1 = usize::MAX;
+        }
+        if cached.1 != y1 {
+            hrow(y1, &mut bottom);
+            cached.1 = y1;
+        }
+        for ((dst, a), b) in out_row.iter_mut().zip(&top).zip(&bottom) {
+            *dst = (a + (b - a) * f).round().clamp(0.0, 255.0) as u8;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -158,6 +266,24 @@ mod tests {
         assert!(out.pixels().all(|p| p.0 == [12, 200, 77]));
         let img = RgbImage::from_fn(64, 64, |x, y| Rgb([x as u8, y as u8, (x * y) as u8]));
         assert_eq!(resize_bilinear(&img, 64, 64), img);
+    }
+
+    #[test]
+    fn linear_resize_keeps_flat_images_flat_and_halves_by_averaging() {
+        let flat = RgbImage::from_pixel(517, 301, Rgb([12, 200, 77]));
+        for (w, h) in [(96, 64), (1024, 640), (517, 301), (50, 1000)] {
+            let out = resize_linear(&flat, w, h);
+            assert_eq!(out.dimensions(), (w, h));
+            assert!(out.pixels().all(|p| p.0 == [12, 200, 77]));
+        }
+        // Stripes one pixel wide average to grey when halved (no aliasing to black or white).
+        let stripes = RgbImage::from_fn(100, 60, |x, _| if x % 2 == 0 { Rgb([0, 0, 0]) } else { Rgb([200, 200, 200]) });
+        let out = resize_linear(&stripes, 50, 30);
+        assert!(out.pixels().all(|p| p.0 == [100, 100, 100]), "{:?}", out.get_pixel(0, 0));
+        // Upscaling interpolates between neighbours.
+        let two = RgbImage::from_fn(2, 1, |x, _| Rgb([(x * 100) as u8, 0, 0]));
+        let out = resize_linear(&two, 4, 1);
+        assert_eq!(out.pixels().map(|p| p.0[0]).collect::<Vec<_>>(), [0, 25, 75, 100]);
     }
 
     #[test]

@@ -50,3 +50,65 @@ pub(crate) fn require_file(path: &Path) -> Result<PathBuf, EngineError> {
     }
     path.canonicalize().map_err(|e| EngineError::model_file(path, e))
 }
+
+/// Creates one session for the model at `path` with `threads` intra-op threads, one inter-op thread and no
+/// spinning (the server mixes workloads on few cores; a spinning pool would steal a core from the next request).
+pub(crate) fn session(env: &Environment, path: &Path, threads: usize) -> Result<ort::session::Session, EngineError> {
+    ort::session::Session::builder(env)
+        .and_then(|b| b.with_intra_threads(threads.max(1)).map_err(ort::Error::from))
+        .and_then(|b| b.with_inter_threads(1).map_err(ort::Error::from))
+        .and_then(|b| b.with_intra_op_spinning(false).map_err(ort::Error::from))
+        .and_then(|b| b.with_inter_op_spinning(false).map_err(ort::Error::from))
+        .and_then(|mut b| b.commit_from_file(path))
+        .map_err(|e| EngineError::model_file(path, format!("cannot create an ONNX Runtime session: {e}")))
+}
+
+/// A small fixed pool of sessions of one model. `Session::run` needs `&mut Session`, so each session sits behind a
+/// mutex; a caller takes the first free one and otherwise waits on one picked round-robin.
+pub(crate) struct SessionPool {
+    sessions: Vec<Mutex<ort::session::Session>>,
+    next: std::sync::atomic::AtomicUsize,
+    /// Name of the first input.
+    pub(crate) input: String,
+    /// Name of the first output.
+    pub(crate) output: String,
+}
+
+impl SessionPool {
+    /// Loads `size` sessions (at least one) of `model_dir/vendor/FILE`.
+    pub(crate) fn load(model_dir: &Path, file: &str, threads: usize, size: usize) -> Result<SessionPool, EngineError> {
+        let env = environment(model_dir)?;
+        let path = require_file(&vendor_dir(model_dir).join(file))?;
+        let sessions =
+            (0..size.max(1)).map(|_| session(&env, &path, threads)).collect::<Result<Vec<_>, _>>()?;
+        let first = &sessions[0];
+        let (input, output) = match (first.inputs().first(), first.outputs().first()) {
+            (Some(i), Some(o)) => (i.name().to_owned(), o.name().to_owned()),
+            _ => return Err(EngineError::model_file(&path, "the model has no input or no output")),
+        };
+        Ok(SessionPool {
+            sessions: sessions.into_iter().map(Mutex::new).collect(),
+            next: std::sync::atomic::AtomicUsize::new(0),
+            input,
+            output,
+        })
+    }
+
+    /// Number of sessions.
+    pub(crate) fn len(&self) -> usize {
+        self.sessions.len()
+    }
+
+    /// A session for one run.
+    pub(crate) fn checkout(&self) -> std::sync::MutexGuard<'_, ort::session::Session> {
+        for slot in &self.sessions {
+            match slot.try_lock() {
+                Ok(guard) => return guard,
+                Err(std::sync::TryLockError::Poisoned(p)) => return p.into_inner(),
+                Err(std::sync::TryLockError::WouldBlock) => {}
+            }
+        }
+        let i = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % self.sessions.len();
+        self.sessions[i].lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
