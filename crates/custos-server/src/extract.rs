@@ -47,13 +47,28 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             let target = (!matches!(path.as_str(), "." | "?" | "")).then_some(path);
             let message = match inner.classify() {
                 serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-                    format!("The request body is not valid JSON (line {}, column {}).", inner.line(), inner.column())
+                    syntax_message(&inner.to_string(), inner.line(), inner.column())
                 }
                 serde_json::error::Category::Io => "The request body could not be read.".to_owned(),
                 serde_json::error::Category::Data => describe_data_error(&inner.to_string(), target.as_deref()),
             };
             Err(ApiError::InvalidBody { message, target })
         }
+    }
+}
+
+/// A syntax error, with the two Unicode cases named (serde's messages for them quote nothing): an unpaired UTF-16
+/// surrogate escape (`"\ud800"`, `"\udc00\ud800"`), which cannot be part of a Unicode string, and bytes that are
+/// not UTF-8.
+fn syntax_message(serde_message: &str, line: usize, column: usize) -> String {
+    if serde_message.contains("surrogate") || serde_message.contains("hex escape") {
+        format!(
+            "The request body has an invalid \\u escape: a UTF-16 surrogate without its pair (line {line}, column {column})."
+        )
+    } else if serde_message.contains("invalid unicode code point") {
+        format!("The request body is not valid UTF-8 (line {line}, column {column}).")
+    } else {
+        format!("The request body is not valid JSON (line {line}, column {column}).")
     }
 }
 
@@ -192,7 +207,17 @@ mod tests {
     #[test]
     fn syntax_errors_and_empty_bodies_are_reported() {
         assert!(err_of(r#"{"text": "#).0.starts_with("The request body is not valid JSON"));
-        assert!(err_of(r#"{"text": "\ud800"}"#).0.starts_with("The request body is not valid JSON"));
+        // Unpaired surrogate escapes and non-UTF-8 bytes are named as such.
+        for body in [r#"{"text": "\ud800"}"#, r#"{"text": "\udc00\ud800"}"#, r#"{"text": "\ud800\u0041"}"#] {
+            let (m, _) = err_of(body);
+            assert!(m.starts_with("The request body has an invalid \\u escape: a UTF-16 surrogate"), "{m}");
+        }
+        match parse_json::<AnalyzeTextOptions>(b"{\"text\": \"\xED\xA0\x80\"}") {
+            Err(ApiError::InvalidBody { message, .. }) => {
+                assert!(message.starts_with("The request body is not valid UTF-8"), "{message}")
+            }
+            other => panic!("expected InvalidBody, got {:?}", other.map(|_| ())),
+        }
         assert!(err_of("  ").0.contains("empty"));
         let (m, _) = err_of("[1]");
         assert!(m.starts_with("Invalid type"), "{m}");

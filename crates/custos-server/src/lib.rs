@@ -28,7 +28,7 @@ pub mod usage;
 use anyhow::Context;
 use config::{Config, DatabaseUrl};
 use custos_engine::image::ImageModel;
-use custos_engine::text::TextModel;
+use custos_engine::text::ensemble::TextEnsemble;
 use custos_store::postgres::PostgresStore;
 use custos_store::sqlite::SqliteStore;
 use custos_store::crypto::Keyring;
@@ -41,10 +41,18 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Semaphore;
 
-/// Loads the models from `dir` (text from `dir/text`, image models and ONNX Runtime from `dir/vendor`).
-pub fn load_models(dir: &Path, image_threads: usize) -> anyhow::Result<Models> {
-    let text = TextModel::load(&dir.join("text"))
-        .with_context(|| format!("loading the text model from {}", dir.join("text").display()))?;
+/// Loads the models from `dir` (text from `dir/text`, the encoder, image models and ONNX Runtime from `dir/vendor`).
+/// `threads` is the intra-op thread count of each ONNX Runtime session; the text encoder gets one session per CPU
+/// (at most 4), since requests run one per worker.
+pub fn load_models(dir: &Path, threads: usize) -> anyhow::Result<Models> {
+    let sessions = std::thread::available_parallelism().map_or(1, |n| n.get()).min(4);
+    let text = TextEnsemble::load(dir, threads, sessions).with_context(|| {
+        format!(
+            "loading the text ensemble from {} (`make models` fetches and builds the model files)",
+            dir.display()
+        )
+    })?;
+    let image_threads = threads;
     let image = ImageModel::load(dir, image_threads).with_context(|| {
         format!("loading the image models from {} (run scripts/fetch-models.sh to fetch them)", dir.display())
     })?;

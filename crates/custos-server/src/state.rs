@@ -4,7 +4,7 @@ use crate::error::ApiError;
 use crate::usage::UsageRecorder;
 use custos_engine::blocklist::{CompiledBlocklist, ItemSpec};
 use custos_engine::image::ImageModel;
-use custos_engine::text::TextModel;
+use custos_engine::text::ensemble::TextEnsemble;
 use custos_store::{ResourceId, Store};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -13,8 +13,8 @@ use tokio::sync::Semaphore;
 /// The loaded models.
 #[derive(Debug)]
 pub struct Models {
-    /// The text model.
-    pub text: TextModel,
+    /// The text ensemble.
+    pub text: TextEnsemble,
     /// The image models.
     pub image: ImageModel,
 }

@@ -420,16 +420,17 @@ pub fn stable_hash(s: &str) -> u64 {
     h ^ (h >> 33)
 }
 
-/// Whether an example belongs to the validation split (15 %, by hash of its split key). Everyday templates use a
-/// separate band (15–29) so that their held-out report band ([`is_everyday_holdout`], 0–14) is neither trained on
-/// nor used for thresholds.
+/// Whether an example belongs to the calibration split (15 %, by hash of its split key: band 15–29): the n-gram
+/// model's thresholds, the ensemble's combiner and its thresholds are fitted on it. Everyday templates use the same
+/// band; their band 0–14 is the held-out everyday report ([`is_everyday_holdout`]).
 pub fn is_validation(e: &Example) -> bool {
-    let h = stable_hash(&e.split_key) % 100;
-    if e.kind == Kind::Everyday {
-        (15..30).contains(&h)
-    } else {
-        h < 15
-    }
+    (15..30).contains(&(stable_hash(&e.split_key) % 100))
+}
+
+/// Whether an example belongs to the held-apart test split (15 %, band 0–14, not everyday): never trained on, never
+/// used for a threshold or the combiner; every figure of the report's validation sections comes from it.
+pub fn is_test(e: &Example) -> bool {
+    e.kind != Kind::Everyday && stable_hash(&e.split_key) % 100 < 15
 }
 
 /// Everyday templates held out from training AND calibration: they only feed the everyday false-positive section of

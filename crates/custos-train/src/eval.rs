@@ -1,7 +1,7 @@
 //! Metrics and the markdown evaluation report. Counts and metrics only: no text is ever written.
 
 use crate::data::{Example, Kind, PublicTest};
-use custos_engine::text::TextModel;
+use custos_engine::text::TextAnalysis;
 use custos_wire::Category;
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -59,6 +59,55 @@ impl Prf {
     }
 }
 
+/// One row per category over the rows `idx`: AUPRC ≥2/≥4 and P/R/F1 at the shipped thresholds. Returns AUPRC ≥2,
+/// AUPRC ≥4 and F1 ≥4 per category.
+#[allow(clippy::type_complexity)]
+fn category_table(
+    out: &mut String,
+    val: &[&Example],
+    val_scores: &[Scored],
+    idx: &[usize],
+) -> ([Option<f64>; 4], [Option<f64>; 4], [f64; 4]) {
+    let (mut r2, mut r4, mut f4) = ([None; 4], [None; 4], [0.0; 4]);
+    let _ = writeln!(out, "| category | n | pos ≥2 | pos ≥4 | AUPRC ≥2 | AUPRC ≥4 | P ≥2 | R ≥2 | F1 ≥2 | P ≥4 | R ≥4 | F1 ≥4 |");
+    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
+    for c in Category::ALL {
+        let h = c.index();
+        let known: Vec<usize> = idx.iter().copied().filter(|&i| val[i].labels[h] >= 0).collect();
+        let pairs = |lvl: i8| known.iter().map(|&i| (val_scores[i].raw[h], val[i].labels[h] >= lvl)).collect::<Vec<_>>();
+        let (ap2, ap4) = (average_precision(&pairs(2)), average_precision(&pairs(4)));
+        let (mut p2, mut p4) = (Prf::default(), Prf::default());
+        for &i in &known {
+            p2.add(val_scores[i].sev[h] >= 2, val[i].labels[h] >= 2);
+            p4.add(val_scores[i].sev[h] >= 4, val[i].labels[h] >= 4);
+        }
+        r2[h] = ap2;
+        r4[h] = ap4;
+        f4[h] = p4.f1();
+        let pos2 = known.iter().filter(|&&i| val[i].labels[h] >= 2).count();
+        let pos4 = known.iter().filter(|&&i| val[i].labels[h] >= 4).count();
+        let _ = writeln!(
+            out,
+            "| {c} | {} | {pos2} | {pos4} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
+            known.len(),
+            opt(ap2),
+            opt(ap4),
+            p2.precision(),
+            p2.recall(),
+            p2.f1(),
+            p4.precision(),
+            p4.recall(),
+            p4.f1()
+        );
+    }
+    let mean = |v: &[Option<f64>; 4]| {
+        let xs: Vec<f64> = v.iter().flatten().copied().collect();
+        if xs.is_empty() { None } else { Some(xs.iter().sum::<f64>() / xs.len() as f64) }
+    };
+    let _ = writeln!(out, "| **mean** | | | | **{}** | **{}** | | | | | | |", opt(mean(&r2)), opt(mean(&r4)));
+    (r2, r4, f4)
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         0.0
@@ -82,19 +131,45 @@ pub struct Scored {
     pub score: [f32; 4],
 }
 
-/// Runs the shipped pipeline on each example.
-pub fn score_all(model: &TextModel, texts: impl Iterator<Item = impl AsRef<str>>) -> Vec<Scored> {
-    texts
-        .map(|t| {
-            let a = model.analyze(t.as_ref());
-            Scored { raw: model.raw_scores(t.as_ref()), sev: a.severities.map(|s| s.level()), score: a.scores }
-        })
-        .collect()
+/// Runs the shipped pipeline on each text, on [`threads`] threads.
+pub fn score_all<S: AsRef<str> + Sync>(analyze: impl Fn(&str) -> TextAnalysis + Sync, texts: &[S]) -> Vec<Scored> {
+    par_map(texts, |t| {
+        let a = analyze(t.as_ref());
+        Scored { raw: a.raw, sev: a.severities.map(|s| s.level()), score: a.scores }
+    })
+}
+
+/// The report's view of analyses.
+pub fn scored(analyses: &[TextAnalysis]) -> Vec<Scored> {
+    analyses.iter().map(|a| Scored { raw: a.raw, sev: a.severities.map(|s| s.level()), score: a.scores }).collect()
+}
+
+/// Worker threads for scoring and encoding: `CUSTOS_TRAIN_THREADS`, else the available parallelism (at most 8).
+pub fn threads() -> usize {
+    std::env::var("CUSTOS_TRAIN_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get().min(8)))
+        .max(1)
+}
+
+/// `items.map(f)` on [`threads`] scoped threads, in order. Deterministic: each item's result depends on the item only.
+pub fn par_map<I: Sync, T: Send>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
+    let n = threads();
+    let chunk = items.len().div_ceil(n).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items.chunks(chunk).map(|c| scope.spawn(|| c.iter().map(&f).collect::<Vec<T>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("scoring thread panicked")).collect()
+    })
 }
 
 /// Headline figures, also used for the model card.
 #[derive(Debug, Clone, Default)]
 pub struct Headline {
+    /// AUPRC of `[severity ≥ 2]` per category on the own (policy) test templates.
+    pub own_auprc2: [Option<f64>; 4],
+    /// AUPRC of `[severity ≥ 4]` per category on the own (policy) test templates.
+    pub own_auprc4: [Option<f64>; 4],
     /// AUPRC of `[severity ≥ 4]` per category on validation.
     pub auprc4: [Option<f64>; 4],
     /// F1 of `[severity ≥ 4]` at the shipped thresholds per category on validation.
@@ -124,44 +199,32 @@ pub fn report(
     tests: &[(PublicTest, Vec<Scored>)],
 ) -> Headline {
     let mut head = Headline::default();
-    let _ = writeln!(out, "## 1. Validation split, per category\n");
+    let _ = writeln!(out, "## 1. Held-apart test split, per category\n");
     let _ = writeln!(
         out,
-        "Labels of a source that says nothing about a category are unknown and excluded (column `n`). AUPRC uses the raw \
-         ordinal score; P/R/F1 use the shipped severities (model + lexicon) at the shipped thresholds.\n"
+        "The test split (15 % by template id for the authored policy set, by text hash for the public sets) was never \
+         trained on and never used to fit the combiner or a threshold. Labels of a source that says nothing about a \
+         category are unknown and excluded (column `n`). AUPRC uses the continuous score (the ensemble's combined \
+         score); P/R/F1 use the shipped severities (ensemble + lexicon floor) at the shipped thresholds.\n"
     );
-    let _ = writeln!(out, "| category | n | pos ≥2 | pos ≥4 | AUPRC ≥2 | AUPRC ≥4 | P ≥2 | R ≥2 | F1 ≥2 | P ≥4 | R ≥4 | F1 ≥4 |");
-    let _ = writeln!(out, "|---|---|---|---|---|---|---|---|---|---|---|---|");
-    for c in Category::ALL {
-        let h = c.index();
-        let known: Vec<usize> = (0..val.len()).filter(|&i| val[i].labels[h] >= 0).collect();
-        let pairs = |lvl: i8| known.iter().map(|&i| (val_scores[i].raw[h], val[i].labels[h] >= lvl)).collect::<Vec<_>>();
-        let (ap2, ap4) = (average_precision(&pairs(2)), average_precision(&pairs(4)));
-        let (mut p2, mut p4) = (Prf::default(), Prf::default());
-        for &i in &known {
-            p2.add(val_scores[i].sev[h] >= 2, val[i].labels[h] >= 2);
-            p4.add(val_scores[i].sev[h] >= 4, val[i].labels[h] >= 4);
-        }
-        head.auprc4[h] = ap4;
-        head.f1_4[h] = p4.f1();
-        let pos2 = known.iter().filter(|&&i| val[i].labels[h] >= 2).count();
-        let pos4 = known.iter().filter(|&&i| val[i].labels[h] >= 4).count();
-        let _ = writeln!(
-            out,
-            "| {c} | {} | {pos2} | {pos4} | {} | {} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} | {:.3} |",
-            known.len(),
-            opt(ap2),
-            opt(ap4),
-            p2.precision(),
-            p2.recall(),
-            p2.f1(),
-            p4.precision(),
-            p4.recall(),
-            p4.f1()
-        );
-    }
-
-    let _ = writeln!(out, "\n## 2. Severity confusion matrices (validation; rows = gold, columns = shipped)\n");
+    let own: Vec<usize> = (0..val.len()).filter(|&i| val[i].kind != Kind::Public).collect();
+    let _ = writeln!(
+        out,
+        "**Own data: the authored policy set's held-apart templates** (written to the severity definitions in \
+         `docs/severity.md`; this is the headline: targets mean AUPRC ≥ 0.88, no category below 0.80)\n"
+    );
+    let own_ap = category_table(out, val, val_scores, &own);
+    head.own_auprc2 = own_ap.0;
+    head.own_auprc4 = own_ap.1;
+    let all: Vec<usize> = (0..val.len()).collect();
+    let _ = writeln!(
+        out,
+        "\n**All sources** (adds the public corpora, whose labels were mapped onto the scale: see the model card)\n"
+    );
+    let (_, ap4, f14) = category_table(out, val, val_scores, &all);
+    head.auprc4 = ap4;
+    head.f1_4 = f14;
+    let _ = writeln!(out, "\n## 2. Severity confusion matrices (test split, all sources; rows = gold, columns = shipped)\n");
     for c in Category::ALL {
         let h = c.index();
         let mut m = [[0usize; 8]; 8];
@@ -181,7 +244,7 @@ pub fn report(
         let _ = writeln!(out);
     }
 
-    let _ = writeln!(out, "## 3. Per language (validation; F1 of severity ≥ 4 at shipped thresholds, `–` = no positives)\n");
+    let _ = writeln!(out, "## 3. Per language (test split; F1 of severity ≥ 4 at shipped thresholds, `–` = no positives)\n");
     let _ = writeln!(out, "| lang | n | Hate | SelfHarm | Sexual | Violence | any-category FP rate ≥2 on gold-safe rows |");
     let _ = writeln!(out, "|---|---|---|---|---|---|---|");
     let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -214,9 +277,9 @@ pub fn report(
     }
 
     let _ = writeln!(out, "\n## 4. Benign look-alikes (policy set: medical, news, fiction, education, counter-speech, figurative, technical, recovery)\n");
-    let _ = writeln!(out, "False positive = shipped severity ≥ 2 in a category. The validation rows come from templates never trained on.\n");
+    let _ = writeln!(out, "False positive = shipped severity ≥ 2 in a category. The test rows come from templates never trained on nor used for the combiner or thresholds.\n");
     let _ = writeln!(out, "| subset | n | any category | Hate | SelfHarm | Sexual | Violence |\n|---|---|---|---|---|---|---|");
-    for (name, only_val) in [("validation templates", true), ("all templates (mostly trained on)", false)] {
+    for (name, only_val) in [("test templates", true), ("all templates (mostly trained on)", false)] {
         let idx: Vec<usize> = (0..benign.len()).filter(|&i| !only_val || benign[i].1).collect();
         let any = idx.iter().filter(|&&i| benign_scores[i].sev.iter().any(|&s| s >= 2)).count();
         let per: Vec<String> = (0..4)
@@ -233,7 +296,7 @@ pub fn report(
         }
         let _ = writeln!(out, "| {name} | {} | {rate:.3} ({any}) | {} |", idx.len(), per.join(" | "));
     }
-    let _ = writeln!(out, "\nBy language (validation templates):\n\n| lang | n | any-category FP ≥2 |\n|---|---|---|");
+    let _ = writeln!(out, "\nBy language (test templates):\n\n| lang | n | any-category FP ≥2 |\n|---|---|---|");
     let mut bl: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
     for (i, (e, v)) in benign.iter().enumerate() {
         if *v {
@@ -322,6 +385,80 @@ pub fn report(
         );
     }
     head
+}
+
+/// The ensemble against its members: AUPRC ≥ 2 and ≥ 4 per category on the test rows `idx`, one column per member
+/// (`members[m][row]` = that member's continuous score per category).
+pub fn members_table(out: &mut String, val: &[&Example], idx: &[usize], members: &[(&str, &[[f32; 4]])]) {
+    let names: Vec<&str> = members.iter().map(|m| m.0).collect();
+    let _ = writeln!(out, "| category | level | {} |", names.join(" | "));
+    let _ = writeln!(out, "|---|---|{}", "---|".repeat(names.len()));
+    for c in Category::ALL {
+        let h = c.index();
+        for lvl in [2i8, 4] {
+            let cells: Vec<String> = members
+                .iter()
+                .map(|(_, scores)| {
+                    let pairs: Vec<(f32, bool)> = idx
+                        .iter()
+                        .filter(|&&i| val[i].labels[h] >= 0)
+                        .map(|&i| (scores[i][h], val[i].labels[h] >= lvl))
+                        .collect();
+                    opt(average_precision(&pairs))
+                })
+                .collect();
+            let _ = writeln!(out, "| {c} | ≥{lvl} | {} |", cells.join(" | "));
+        }
+    }
+}
+
+/// AUPRC ≥ 2 per language and category on the rows `idx` (`–` = no positives or no negatives).
+pub fn language_auprc_table(out: &mut String, val: &[&Example], scores: &[Scored], idx: &[usize]) {
+    let mut by_lang: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &i in idx {
+        by_lang.entry(val[i].lang.as_str()).or_default().push(i);
+    }
+    let _ = writeln!(out, "| lang | n | Hate | SelfHarm | Sexual | Violence |\n|---|---|---|---|---|---|");
+    for (lang, rows) in by_lang {
+        let cells: Vec<String> = (0..4)
+            .map(|h| {
+                let pairs: Vec<(f32, bool)> = rows
+                    .iter()
+                    .filter(|&&i| val[i].labels[h] >= 0)
+                    .map(|&i| (scores[i].raw[h], val[i].labels[h] >= 2))
+                    .collect();
+                let pos = pairs.iter().filter(|p| p.1).count();
+                format!("{} ({pos})", opt(average_precision(&pairs)))
+            })
+            .collect();
+        let _ = writeln!(out, "| {lang} | {} | {} |", rows.len(), cells.join(" | "));
+    }
+}
+
+/// One row of the evasion table: an obfuscation and, per category, (positives, detected clean, detected obfuscated).
+pub type EvasionRow = (String, [(usize, usize, usize); 4]);
+
+/// The evasion table: recall at severity ≥ 2 of the same harmful texts, clean and obfuscated.
+pub fn evasion_table(out: &mut String, rows: &[EvasionRow]) {
+    let _ = writeln!(
+        out,
+        "| obfuscation | Hate | SelfHarm | Sexual | Violence | all: recall clean → obfuscated (kept) |\n|---|---|---|---|---|---|"
+    );
+    for (name, per) in rows {
+        let cells: Vec<String> = per
+            .iter()
+            .map(|&(n, clean, obf)| if n == 0 { "–".into() } else { format!("{:.3} → {:.3}", ratio(clean, n), ratio(obf, n)) })
+            .collect();
+        let (n, clean, obf) = per.iter().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        let _ = writeln!(
+            out,
+            "| {name} | {} | {:.3} → {:.3} ({:.0} %) |",
+            cells.join(" | "),
+            ratio(clean, n),
+            ratio(obf, n),
+            100.0 * ratio(obf, clean)
+        );
+    }
 }
 
 /// Whether an example counts as a benign look-alike.

@@ -245,8 +245,21 @@ pub fn calibrate(
     scored: &[([f32; 4], [i8; 4], f32)],
     everyday: &[[f32; 4]],
 ) -> [[bool; LEVELS]; HEADS] {
+    let (thresholds, calibrated) = calibrate_thresholds(&model.cutpoints, MIN_THRESHOLD, scored, everyday);
+    model.thresholds = thresholds;
+    calibrated
+}
+
+/// [`calibrate`] for any score: starts from `start` (per head), keeps τ₁ ≥ `min_t`, and returns the thresholds
+/// (heads without enough support keep `start`) and which heads were calibrated.
+pub fn calibrate_thresholds(
+    start: &[[f32; LEVELS]; HEADS],
+    min_t: f32,
+    scored: &[([f32; 4], [i8; 4], f32)],
+    everyday: &[[f32; 4]],
+) -> ([[f32; LEVELS]; HEADS], [[bool; LEVELS]; HEADS]) {
     let mut calibrated = [[false; LEVELS]; HEADS];
-    let min_t = MIN_THRESHOLD;
+    let mut out = *start;
     for h in 0..HEADS {
         let (min_t2, min_t4) = everyday_floors(everyday.iter().map(|s| s[h]));
         let pts: Vec<(f32, usize, f32)> =
@@ -275,7 +288,7 @@ pub fn calibrate(
                 })
                 .sum()
         };
-        let mut t = model.cutpoints[h];
+        let mut t = start[h];
         for k in 0..LEVELS {
             let mut floor = if k == 0 { min_t } else { t[k - 1] + MIN_GAP };
             if k == 1 {
@@ -312,10 +325,10 @@ pub fn calibrate(
                 }
             }
         }
-        model.thresholds[h] = t;
+        out[h] = t;
         calibrated[h] = [true; LEVELS];
     }
-    calibrated
+    (out, calibrated)
 }
 
 #[cfg(test)]

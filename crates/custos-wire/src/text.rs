@@ -91,12 +91,66 @@ pub struct Extension {
     /// Continuous scores in 0..1 behind each reported severity (the calibrated model output).
     #[serde(skip_serializing_if = "Vec::is_empty", default)]
     pub scores: Vec<CategoryScore>,
+    /// Per flagged category (severity ≥ 2), the spans of the input text that drove it.
+    #[serde(skip_serializing_if = "Vec::is_empty", default)]
+    pub explanations: Vec<CategoryExplanation>,
 }
 
 impl Extension {
     /// Whether nothing would be serialized.
     pub fn is_empty(&self) -> bool {
-        self.not_analyzed.is_empty() && self.scores.is_empty()
+        self.not_analyzed.is_empty() && self.scores.is_empty() && self.explanations.is_empty()
+    }
+}
+
+/// The spans of the input that drove one category.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct CategoryExplanation {
+    /// The category.
+    pub category: Category,
+    /// Spans in text order. Empty when no span reaches the category on its own (the whole text's meaning did).
+    pub spans: Vec<TextSpan>,
+}
+
+/// A span of the input text.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct TextSpan {
+    /// Where it starts.
+    pub offset: IndexDetails,
+    /// How long it is.
+    pub length: IndexDetails,
+    /// The severity the span reaches on its own, on the requested scale.
+    pub severity: Severity,
+}
+
+/// An offset or length in three units, as Azure's groundedness API reports them: UTF-8 bytes, UTF-16 code units
+/// (JavaScript, Java, C#) and Unicode code points (Python).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(rename_all = "camelCase")]
+pub struct IndexDetails {
+    /// UTF-8 bytes.
+    pub utf8: i64,
+    /// UTF-16 code units.
+    pub utf16: i64,
+    /// Unicode code points.
+    pub code_point: i64,
+}
+
+impl IndexDetails {
+    /// The offset/length of `s` measured in all three units.
+    pub fn of(s: &str) -> IndexDetails {
+        IndexDetails {
+            utf8: s.len() as i64,
+            utf16: s.chars().map(|c| c.len_utf16() as i64).sum(),
+            code_point: s.chars().count() as i64,
+        }
+    }
+
+    /// The span `range` (byte range) of `text`: (offset, length). The range must lie on char boundaries.
+    pub fn span(text: &str, range: std::ops::Range<usize>) -> (IndexDetails, IndexDetails) {
+        (IndexDetails::of(&text[..range.start]), IndexDetails::of(&text[range]))
     }
 }
 

@@ -12,7 +12,7 @@ fn invalid_configuration_fails_at_start_with_a_clear_message() {
         ("CUSTOS_LISTN", "127.0.0.1:1", "unknown variable CUSTOS_LISTN"),
         ("CUSTOS_LISTEN", "not-an-address", "invalid socket address"),
         ("CUSTOS_DATABASE_URL", "mysql://db", "sqlite://PATH"),
-        ("CUSTOS_MODEL_DIR", "/nonexistent/models", "loading the text model"),
+        ("CUSTOS_MODEL_DIR", "/nonexistent/models", "loading the text ensemble"),
     ] {
         let out = custos(dir.path()).arg("serve").env(var, value).output().unwrap();
         assert!(!out.status.success(), "{var}={value} should fail");

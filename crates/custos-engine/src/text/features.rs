@@ -15,7 +15,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// Version of the normalization + feature hashing scheme. Stored in model files.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Normalized texts are cut at this many characters. The API caps text at 10,000 code points, so this only bounds
 /// the work for callers that skip that check.

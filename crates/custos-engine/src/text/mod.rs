@@ -1,16 +1,27 @@
-//! Text model: a hashed n-gram linear model with one ordinal head per category, plus a severity lexicon.
+//! Text analysis: an ensemble of classification models behind one API ([`ensemble::TextEnsemble`]).
 //!
-//! - [`features`]: normalization and hashed character/word n-grams (shared with `custos-train`).
-//! - [`linear`]: the per-category ordinal logistic heads, their calibrated severity thresholds and the file format.
+//! - [`normalize`]: evasion-resistant normalization (NFKC, case, invisible characters, homoglyphs, leetspeak,
+//!   repetition, spaced-out letters) with a map back to original offsets.
+//! - [`features`]: the n-gram model's own normalization and hashed character/word n-grams (shared with
+//!   `custos-train`).
+//! - [`linear`]: the hashed n-gram model's per-category ordinal logistic heads and their file format.
 //! - [`lexicon`]: curated phrases that raise a category's severity floor.
+//! - [`wordpiece`], [`encoder`]: the all-MiniLM-L6-v2 sentence encoder (int8, ONNX Runtime).
+//! - [`ensemble`]: embedding heads, the trained combiner, calibrated thresholds and explanation spans.
 //!
-//! A text's severity per category is `max(model severity, lexicon floor)`. The model directory (`models/text` in the
-//! repository) holds `model.bin` and `lexicon.tsv`, documented in its `MODEL_CARD.md`; `custos-train` rebuilds `model.bin`.
-//! This is the first-pass model: a later ensemble can combine [`TextModel::raw_scores`] with other models.
+//! [`TextModel`] is the n-gram model + lexicon alone (a text's severity is `max(model severity, lexicon floor)`);
+//! the ensemble uses it as one of its members. The model directory (`models/text` in the repository) holds
+//! `model.bin`, `lexicon.tsv` and `ensemble.txt`, documented in its `MODEL_CARD.md`; `custos-train` rebuilds them.
 
+pub mod encoder;
+pub mod ensemble;
 pub mod features;
 pub mod lexicon;
 pub mod linear;
+pub mod multilingual;
+pub mod normalize;
+pub mod sentencepiece;
+pub mod wordpiece;
 
 use crate::EngineError;
 use custos_wire::Severity;
@@ -31,6 +42,37 @@ pub struct TextAnalysis {
     pub scores: [f32; 4],
     /// Severities on the 0–7 scale.
     pub severities: [Severity; 4],
+    /// The continuous score the severities were decoded from (the combined score `z` of the ensemble, or the
+    /// n-gram model's raw score), before any lexicon floor.
+    pub raw: [f32; 4],
+    /// Per category, the spans of the input that drove it (see [`ensemble::TextEnsemble::analyze`]).
+    pub spans: [Vec<ensemble::Span>; 4],
+    /// True when the encoder failed and only the n-gram model and lexicon answered.
+    pub degraded: bool,
+}
+
+impl TextAnalysis {
+    /// Severity 0 everywhere.
+    pub fn safe() -> TextAnalysis {
+        TextAnalysis {
+            scores: [0.0; 4],
+            severities: [Severity::SAFE; 4],
+            raw: [0.0; 4],
+            spans: Default::default(),
+            degraded: false,
+        }
+    }
+}
+
+/// The n-gram model's input for `text`: evasion normalization ([`normalize::normalize`]) then the feature
+/// normalization ([`features::normalize`]). Training and serving both call this.
+pub fn prepare(text: &str) -> String {
+    prepare_normalized(&normalize::normalize(text).text)
+}
+
+/// [`prepare`] for a text that already went through [`normalize::normalize`].
+pub fn prepare_normalized(normalized: &str) -> String {
+    features::normalize(normalized)
 }
 
 /// The loaded text model.
@@ -78,13 +120,29 @@ impl TextModel {
 
     /// Raw ordinal scores `s` per head (before thresholds and lexicon), for ensembles and evaluation.
     pub fn raw_scores(&self, text: &str) -> [f32; 4] {
-        self.linear.raw_scores(&features::normalize(text)).0
+        self.linear.raw_scores(&prepare(text)).0
     }
 
-    /// Scores `text`.
+    /// Raw scores and lexicon floors of a [`prepare`]d text.
+    pub fn raw_and_floors(&self, prepared: &str) -> ([f32; 4], [u8; 4]) {
+        (self.linear.raw_scores(prepared).0, self.lexicon.floors(prepared))
+    }
+
+    /// Severities (model + lexicon floor) of a [`prepare`]d text.
+    pub fn severities_prepared(&self, prepared: &str) -> [u8; 4] {
+        let (raw, floors) = self.raw_and_floors(prepared);
+        std::array::from_fn(|h| self.linear.severity(h, raw[h]).max(floors[h]))
+    }
+
+    /// The n-gram heads and their thresholds.
+    pub fn linear(&self) -> &LinearModel {
+        &self.linear
+    }
+
+    /// Scores `text` with the n-gram model and the lexicon only.
     pub fn analyze(&self, text: &str) -> TextAnalysis {
-        let normalized = features::normalize(text);
-        let mut out = TextAnalysis { scores: [0.0; 4], severities: [Severity::SAFE; 4] };
+        let normalized = prepare(text);
+        let mut out = TextAnalysis::safe();
         if normalized.is_empty() {
             return out;
         }
@@ -97,6 +155,7 @@ impl TextModel {
             let s = if floors[head] > model_sev { thresholds[floors[head] as usize - 1] } else { raw[head] };
             out.scores[head] = sigmoid(s - thresholds[3]);
             out.severities[head] = Severity::new(sev);
+            out.raw[head] = raw[head];
         }
         out
     }
@@ -112,7 +171,7 @@ mod tests {
 
     fn toy() -> TextModel {
         let mut linear = LinearModel::zeros(12);
-        let hot = features::normalize("zzqx");
+        let hot = prepare("zzqx");
         let mut buckets = Vec::new();
         features::for_each_feature(&hot, 12, |b, s| buckets.push((b, s)));
         for (b, s) in buckets {

