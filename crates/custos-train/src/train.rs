@@ -245,23 +245,43 @@ pub fn calibrate(
     scored: &[([f32; 4], [i8; 4], f32)],
     everyday: &[[f32; 4]],
 ) -> [[bool; LEVELS]; HEADS] {
-    let (thresholds, calibrated) = calibrate_thresholds(&model.cutpoints, MIN_THRESHOLD, scored, everyday);
+    let (thresholds, calibrated) = calibrate_thresholds(&model.cutpoints, MIN_THRESHOLD, scored, everyday, &[]);
     model.thresholds = thresholds;
     calibrated
 }
 
+/// Largest share of benign look-alike calibration texts (medical, news, fiction, education, counter-speech,
+/// quoting, recovery talk) allowed at severity ≥ 2 in one head, so that the share flagged in any of the four
+/// categories stays under the 5 % target.
+pub const LOOKALIKE_MAX_FP2: f64 = 0.0125;
+
+/// Lower bound on τ₂ so that at most `rate` of `scores` reach severity 2; −∞ without any.
+pub fn fp_floor(scores: impl Iterator<Item = f32>, rate: f64) -> f32 {
+    let mut v: Vec<f32> = scores.collect();
+    if v.is_empty() {
+        return f32::NEG_INFINITY;
+    }
+    v.sort_by(f32::total_cmp);
+    let allowed = ((v.len() as f64 * rate).floor() as usize).min(v.len() - 1);
+    let x = v[v.len() - 1 - allowed];
+    x + 1e-4 * (1.0 + x.abs())
+}
+
 /// [`calibrate`] for any score: starts from `start` (per head), keeps τ₁ ≥ `min_t`, and returns the thresholds
-/// (heads without enough support keep `start`) and which heads were calibrated.
+/// (heads without enough support keep `start`) and which heads were calibrated. `lookalike` holds the scores of
+/// benign look-alike calibration texts: at most [`LOOKALIKE_MAX_FP2`] of them may reach severity 2 in a head.
 pub fn calibrate_thresholds(
     start: &[[f32; LEVELS]; HEADS],
     min_t: f32,
     scored: &[([f32; 4], [i8; 4], f32)],
     everyday: &[[f32; 4]],
+    lookalike: &[[f32; 4]],
 ) -> ([[f32; LEVELS]; HEADS], [[bool; LEVELS]; HEADS]) {
     let mut calibrated = [[false; LEVELS]; HEADS];
     let mut out = *start;
     for h in 0..HEADS {
         let (min_t2, min_t4) = everyday_floors(everyday.iter().map(|s| s[h]));
+        let min_t2 = min_t2.max(fp_floor(lookalike.iter().map(|s| s[h]), LOOKALIKE_MAX_FP2));
         let pts: Vec<(f32, usize, f32)> =
             scored.iter().filter(|(_, l, _)| l[h] >= 0).map(|(s, l, w)| (s[h], l[h] as usize, *w)).collect();
         let mut counts = [0.0f64; 8];

@@ -1,11 +1,12 @@
 //! The text ensemble: evasion normalization → {hashed n-gram ordinal heads, severity lexicon, MiniLM embedding heads}
 //! → a trained combiner per category → calibrated severity thresholds, plus the spans that drove each category.
 //!
-//! Per category `c`, with `s_lin` the n-gram model's raw score, `s_emb` the embedding head's score (maximum over the
-//! encoder's windows), `f` the lexicon floor and `u` the share of words the English encoder could not cover:
+//! Per category `c`, with `s_lin` the n-gram model's raw score (maximum over chunks), `s_emb` the MiniLM embedding
+//! head's score (maximum over chunks), `s_use` the multilingual (USE) embedding head's score (maximum over chunks),
+//! `f` the lexicon floor and `u` the share of words the English encoder could not cover:
 //!
 //! ```text
-//! z = b + a₁·s_lin + a₂·s_emb + a₃·s_emb·(1 − u) + a₄·f/7 + a₅·u
+//! z = b + a₁·s_lin + a₂·s_emb + a₃·s_emb·(1 − u) + a₄·f/7 + a₅·u + a₆·s_use
 //! severity = max(#{k : τₖ ≤ z}, f)          score = σ(z − τ₄)
 //! ```
 //!
@@ -15,6 +16,7 @@
 //! other scripts. The lexicon floor stays a hard floor: its phrases were written to the severity definitions.
 
 use super::encoder::{Encoded, Encoder, DIM};
+use super::multilingual::{MultilingualEncoder, DIM as MDIM};
 use super::linear::HEADS;
 use super::normalize::{normalize, Normalized};
 use super::{prepare_normalized, TextAnalysis, TextModel};
@@ -27,19 +29,21 @@ use std::path::Path;
 /// File name of the ensemble parameters inside the text model directory.
 pub const ENSEMBLE_FILE: &str = "ensemble.txt";
 /// Number of combiner inputs (without the bias).
-pub const COMBINER_INPUTS: usize = 5;
-const MAGIC: &str = "custos-text-ensemble v1";
+pub const COMBINER_INPUTS: usize = 6;
+const MAGIC: &str = "custos-text-ensemble v2";
 
 /// The combiner inputs of one category.
-pub fn combiner_inputs(s_lin: f32, s_emb: f32, floor: u8, unknown: f32) -> [f32; COMBINER_INPUTS] {
-    [s_lin, s_emb, s_emb * (1.0 - unknown), f32::from(floor) / 7.0, unknown]
+pub fn combiner_inputs(s_lin: f32, s_emb: f32, floor: u8, unknown: f32, s_use: f32) -> [f32; COMBINER_INPUTS] {
+    [s_lin, s_emb, s_emb * (1.0 - unknown), f32::from(floor) / 7.0, unknown, s_use]
 }
 
 /// Trained parameters of the ensemble (everything but the n-gram weights and the encoder graph).
 #[derive(Debug, Clone, PartialEq)]
 pub struct EnsembleParams {
-    /// Embedding head weights per category: `s_emb = w · e` (no bias: the combiner has one).
+    /// MiniLM embedding head weights per category: `s_emb = w · e` (no bias: the combiner has one).
     pub heads: Vec<[f32; DIM]>,
+    /// Multilingual (USE) embedding head weights per category: `s_use = w · e`.
+    pub mheads: Vec<[f32; MDIM]>,
     /// Combiner per category: bias, then one weight per input of [`combiner_inputs`].
     pub combiner: [[f32; COMBINER_INPUTS + 1]; HEADS],
     /// Severity thresholds τ₁..τ₇ on the combined score per category, ascending.
@@ -51,6 +55,7 @@ impl EnsembleParams {
     pub fn zeros() -> EnsembleParams {
         EnsembleParams {
             heads: vec![[0.0; DIM]; HEADS],
+            mheads: vec![[0.0; MDIM]; HEADS],
             combiner: [[0.0; COMBINER_INPUTS + 1]; HEADS],
             thresholds: [[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]; HEADS],
         }
@@ -59,6 +64,11 @@ impl EnsembleParams {
     /// Embedding head score of category `h` for one embedding.
     pub fn head_score(&self, h: usize, e: &[f32; DIM]) -> f32 {
         self.heads[h].iter().zip(e).map(|(w, x)| w * x).sum()
+    }
+
+    /// Multilingual head score of category `h` for one embedding.
+    pub fn mhead_score(&self, h: usize, e: &[f32; MDIM]) -> f32 {
+        self.mheads[h].iter().zip(e).map(|(w, x)| w * x).sum()
     }
 
     /// The combined score `z` of category `h`.
@@ -74,13 +84,16 @@ impl EnsembleParams {
 
     /// The text form: a header, the numbers one category per line, and a SHA-256 of everything above it.
     pub fn to_text(&self) -> String {
-        let mut s = format!("{MAGIC}\nfeature_version {}\ndim {DIM}\n", super::features::FEATURE_VERSION);
+        let mut s = format!("{MAGIC}\nfeature_version {}\ndim {DIM} {MDIM}\n", super::features::FEATURE_VERSION);
         let line = |name: &str, h: usize, v: &[f32]| {
             let nums: Vec<String> = v.iter().map(|x| format!("{x:e}")).collect();
             format!("{name} {h} {}\n", nums.join(" "))
         };
         for h in 0..HEADS {
             s.push_str(&line("head", h, &self.heads[h]));
+        }
+        for h in 0..HEADS {
+            s.push_str(&line("mhead", h, &self.mheads[h]));
         }
         for h in 0..HEADS {
             s.push_str(&line("combiner", h, &self.combiner[h]));
@@ -110,11 +123,11 @@ impl EnsembleParams {
         if lines.next() != Some(fv.as_str()) {
             return Err(format!("trained with another feature version (this build has {fv})"));
         }
-        if lines.next() != Some(format!("dim {DIM}").as_str()) {
+        if lines.next() != Some(format!("dim {DIM} {MDIM}").as_str()) {
             return Err("embedding width mismatch".into());
         }
         let mut p = EnsembleParams::zeros();
-        let mut seen = [[false; HEADS]; 3];
+        let mut seen = [[false; HEADS]; 4];
         for line in lines {
             let mut parts = line.split_ascii_whitespace();
             let (kind, h) = (parts.next().unwrap_or(""), parts.next().and_then(|h| h.parse::<usize>().ok()));
@@ -127,6 +140,7 @@ impl EnsembleParams {
                 "head" => (0, &mut p.heads[h][..]),
                 "combiner" => (1, &mut p.combiner[h][..]),
                 "thresholds" => (2, &mut p.thresholds[h][..]),
+                "mhead" => (3, &mut p.mheads[h][..]),
                 _ => return Err(format!("unknown line {kind:?}")),
             };
             if nums.len() != dst.len() {
@@ -156,8 +170,10 @@ pub struct Components {
     pub linear: [f32; HEADS],
     /// Lexicon floors.
     pub floors: [u8; HEADS],
-    /// Embedding head scores (max over windows; 0 without any word piece).
+    /// MiniLM embedding head scores (max over windows; 0 without any word piece).
     pub embedding: [f32; HEADS],
+    /// Multilingual embedding head scores (max over chunks; 0 without any piece).
+    pub multilingual: [f32; HEADS],
     /// Share of words unknown to the encoder's vocabulary.
     pub unknown: f32,
 }
@@ -167,7 +183,17 @@ pub struct Components {
 pub struct TextEnsemble {
     base: TextModel,
     encoder: Encoder,
+    multi: MultilingualEncoder,
     params: EnsembleParams,
+}
+
+/// What both encoders made of one (normalized, chunked) text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Encodings {
+    /// MiniLM: one embedding per window of each chunk.
+    pub minilm: Encoded,
+    /// USE multilingual: one embedding per chunk that has pieces.
+    pub multi: Vec<[f32; MDIM]>,
 }
 
 impl TextEnsemble {
@@ -181,12 +207,18 @@ impl TextEnsemble {
         let text = std::fs::read_to_string(&path).map_err(|e| EngineError::model_file(&path, e))?;
         let params = EnsembleParams::from_text(&text).map_err(|e| EngineError::model_file(&path, e))?;
         let encoder = Encoder::load(model_dir, threads, sessions)?;
-        Ok(TextEnsemble { base, encoder, params })
+        let multi = MultilingualEncoder::load(model_dir, threads, sessions)?;
+        Ok(TextEnsemble { base, encoder, multi, params })
     }
 
     /// Builds an ensemble from parts (the trainer evaluates before writing files).
-    pub fn from_parts(base: TextModel, encoder: Encoder, params: EnsembleParams) -> TextEnsemble {
-        TextEnsemble { base, encoder, params }
+    pub fn from_parts(
+        base: TextModel,
+        encoder: Encoder,
+        multi: MultilingualEncoder,
+        params: EnsembleParams,
+    ) -> TextEnsemble {
+        TextEnsemble { base, encoder, multi, params }
     }
 
     /// The n-gram + lexicon model.
@@ -207,9 +239,11 @@ impl TextEnsemble {
     /// One line for the start-up log. No content.
     pub fn describe(&self) -> String {
         format!(
-            "text ensemble: {}; all-MiniLM-L6-v2 int8 ({} sessions) with {HEADS} heads; trained combiner",
+            "text ensemble: {}; all-MiniLM-L6-v2 int8 ({} sessions) and USE multilingual v3 ({} sessions) with {HEADS} \
+             heads each; trained combiner",
             self.base.describe(),
-            self.encoder.sessions()
+            self.encoder.sessions(),
+            self.multi.sessions()
         )
     }
 
@@ -221,11 +255,12 @@ impl TextEnsemble {
     }
 
     /// [`TextEnsemble::components_with`] for a normalized text and its encoding ([`TextEnsemble::encode_normalized`]).
-    pub fn components_encoded(&self, normalized: &str, encoded: &Encoded, params: &EnsembleParams) -> Components {
+    pub fn components_encoded(&self, normalized: &str, encoded: &Encodings, params: &EnsembleParams) -> Components {
         let (linear, floors) = self.linear_members(normalized);
-        let embedding = std::array::from_fn(|h| max_head_score(params, h, encoded));
-        let unknown = if encoded.windows.is_empty() { 1.0 } else { encoded.unknown_share };
-        Components { linear, floors, embedding, unknown }
+        let embedding = std::array::from_fn(|h| max_head_score(params, h, &encoded.minilm));
+        let multilingual = std::array::from_fn(|h| max_mhead_score(params, h, &encoded.multi));
+        let unknown = if encoded.minilm.windows.is_empty() { 1.0 } else { encoded.minilm.unknown_share };
+        Components { linear, floors, embedding, multilingual, unknown }
     }
 
     /// The n-gram scores (maximum over chunks) and the lexicon floors (whole text) of a normalized text.
@@ -245,14 +280,21 @@ impl TextEnsemble {
     }
 
     /// The encoder's output for `text` after normalization (training fits the heads on it).
-    pub fn embed(&self, text: &str) -> Result<Encoded, EngineError> {
+    pub fn embed(&self, text: &str) -> Result<Encodings, EngineError> {
         self.encode_normalized(&normalize(text).text)
     }
 
     /// The encoder's output for a normalized text: each chunk ([`chunk_ranges`]) embedded on its own.
-    pub fn encode_normalized(&self, normalized: &str) -> Result<Encoded, EngineError> {
+    pub fn encode_normalized(&self, normalized: &str) -> Result<Encodings, EngineError> {
         let chunks: Vec<&str> = chunk_ranges(normalized).into_iter().map(|r| &normalized[r]).collect();
-        self.encoder.encode_chunks(&chunks)
+        let minilm = self.encoder.encode_chunks(&chunks)?;
+        let mut multi = Vec::with_capacity(chunks.len());
+        for c in chunks.iter().take(super::encoder::MAX_WINDOWS * 4) {
+            if let Some(e) = self.multi.encode(c)? {
+                multi.push(e);
+            }
+        }
+        Ok(Encodings { minilm, multi })
     }
 
     /// Scores `text`: severities, continuous scores and the spans that drove each category.
@@ -277,16 +319,18 @@ impl TextEnsemble {
 
     /// [`TextEnsemble::analyze`] for a normalized text and the encoder's output for `normalized.text` (the trainer
     /// caches encodings between runs; serving always calls `analyze`).
-    pub fn analyze_encoded(&self, normalized: &Normalized, encoded: &Encoded) -> TextAnalysis {
+    pub fn analyze_encoded(&self, normalized: &Normalized, encoded: &Encodings) -> TextAnalysis {
         let mut out = TextAnalysis::safe();
         if prepare_normalized(&normalized.text).is_empty() {
             return out;
         }
-        let (linear, floors) = self.linear_members(&normalized.text);
-        let unknown = if encoded.windows.is_empty() { 1.0 } else { encoded.unknown_share };
+        let c = self.components_encoded(&normalized.text, encoded, &self.params);
+        let (linear, floors, unknown) = (c.linear, c.floors, c.unknown);
         for h in 0..HEADS {
-            let emb = max_head_score(&self.params, h, encoded);
-            let z = self.params.combine(h, &combiner_inputs(linear[h], emb, floors[h], unknown));
+            let z = self.params.combine(
+                h,
+                &combiner_inputs(linear[h], c.embedding[h], floors[h], unknown, c.multilingual[h]),
+            );
             let model_sev = self.params.severity(h, z);
             let sev = model_sev.max(floors[h]);
             let t = &self.params.thresholds[h];
@@ -348,6 +392,16 @@ pub struct Span {
     pub original: Range<usize>,
     /// Severity the span reaches on its own.
     pub severity: u8,
+}
+
+/// Maximum over chunks of the multilingual head score of category `h` (0 without chunks).
+fn max_mhead_score(params: &EnsembleParams, h: usize, multi: &[[f32; MDIM]]) -> f32 {
+    let m = multi.iter().map(|e| params.mhead_score(h, e)).fold(f32::NEG_INFINITY, f32::max);
+    if m.is_finite() {
+        m
+    } else {
+        0.0
+    }
 }
 
 /// A chunk holds at most this many words...
@@ -461,7 +515,8 @@ mod tests {
     fn params_round_trip_and_refuse_damage() {
         let mut p = EnsembleParams::zeros();
         p.heads[2][7] = -0.125;
-        p.combiner[1] = [0.5, 1.0, 2.0, 3.0, 4.0, 1e-7];
+        p.combiner[1] = [0.5, 1.0, 2.0, 3.0, 4.0, 1e-7, -2.5];
+        p.mheads[0][511] = 0.25;
         p.thresholds[3] = [-1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 9.0];
         let text = p.to_text();
         assert_eq!(EnsembleParams::from_text(&text).unwrap(), p);

@@ -23,7 +23,7 @@ fn span_text(text: &str, span: &Value) -> String {
 async fn flagged_categories_are_explained_in_all_three_units() {
     let app = TestApp::new().await;
     // An emoji (2 UTF-16 units, 4 bytes) and an accented letter before the trigger make the three units differ.
-    let text = "😀 Café talk. I will find where you live and kill you. Bye.";
+    let text = "😀 Café talk. I will kill you, I swear. Bye.";
     let r = app
         .call(Method::POST, &url("/text:analyze"), Some(json!({"text": text, "outputType": "EightSeverityLevels"})))
         .await;
