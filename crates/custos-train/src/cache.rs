@@ -25,7 +25,7 @@ pub struct EncodingCache {
 impl EncodingCache {
     /// Opens the cache for the encoder in `model_dir/vendor` under `dir` (created when saving); `dir = None`
     /// disables it.
-    pub fn open(dir: Option<&Path>, model_dir: &Path) -> EncodingCache {
+    pub fn open(dir: Option<&Path>, model_dir: &Path, minilm: bool) -> EncodingCache {
         let Some(dir) = dir else {
             return EncodingCache { path: None, map: HashMap::new(), dirty: false };
         };
@@ -34,7 +34,8 @@ impl EncodingCache {
             h.update(std::fs::read(model_dir.join("vendor").join(f)).unwrap_or_default());
         }
         // v3: chunked encodings of both encoders (see `ensemble::chunk_ranges`)
-        let path = dir.join(format!("encodings-v3-{}.bin", &hex::encode(h.finalize())[..16]));
+        let tag = if minilm { "" } else { "-use-only-u" };
+        let path = dir.join(format!("encodings-v3{tag}-{}.bin", &hex::encode(h.finalize())[..16]));
         let map = std::fs::read(&path).ok().and_then(|b| parse(&b)).unwrap_or_default();
         EncodingCache { path: Some(path), map, dirty: false }
     }

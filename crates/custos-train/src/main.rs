@@ -32,6 +32,7 @@ struct Args {
     out: PathBuf,
     report: PathBuf,
     cache: Option<PathBuf>,
+    minilm: bool,
     cfg: TrainConfig,
 }
 
@@ -39,6 +40,7 @@ fn parse_args() -> Result<Args> {
     let mut args = std::env::args().skip(1);
     let (mut data, mut policy, mut out, mut report) = (None, None, None, None);
     let mut cache = Some(PathBuf::from(".cache/train"));
+    let mut minilm = false;
     let mut cfg = TrainConfig::default();
     while let Some(flag) = args.next() {
         let mut value = || args.next().with_context(|| format!("{flag} needs a value"));
@@ -49,13 +51,16 @@ fn parse_args() -> Result<Args> {
             "--report" => report = Some(PathBuf::from(value()?)),
             "--cache" => cache = Some(PathBuf::from(value()?)),
             "--no-cache" => cache = None,
+            "--minilm" => minilm = true,
             "--epochs" => cfg.epochs = value()?.parse().context("--epochs")?,
             "--log2-buckets" => cfg.log2_buckets = value()?.parse().context("--log2-buckets")?,
             "--lr" => cfg.lr = value()?.parse().context("--lr")?,
             "-h" | "--help" => {
                 println!(
                     "usage: custos-train --data DIR --policy DIR --out DIR --report FILE \
-                     [--epochs N] [--log2-buckets N] [--lr X] [--cache DIR | --no-cache]\n\n\
+                     [--epochs N] [--log2-buckets N] [--lr X] [--cache DIR | --no-cache] [--minilm]\n\n\
+                     --minilm makes all-MiniLM-L6-v2 a member of the ensemble (off by default: it adds ~5 ms per \
+                     short text and ~150 MB for little accuracy; see eval/REPORT.md).\n\
                      The encoder files are read from the parent of --out (its vendor/ folder). Encoder outputs are \
                      cached under --cache (default .cache/train) keyed by the encoder's checksum."
                 );
@@ -73,6 +78,7 @@ fn parse_args() -> Result<Args> {
         out: out.context("--out is required")?,
         report: report.context("--report is required")?,
         cache,
+        minilm,
         cfg,
     })
 }
@@ -138,14 +144,27 @@ fn main() -> Result<()> {
 
     // 2. Embedding heads on the training split.
     let threads = eval::threads();
-    let encoder = Encoder::load(&model_dir, 1, threads)
-        .with_context(|| format!("loading the encoder from {} (run scripts/build-encoder.sh)", model_dir.display()))?;
-    let mut cache = EncodingCache::open(args.cache.as_deref(), &model_dir);
+    let encoder = if args.minilm {
+        Some(Encoder::load(&model_dir, 1, threads).with_context(|| {
+            format!("loading the encoder from {} (run scripts/build-encoder.sh)", model_dir.display())
+        })?)
+    } else {
+        None
+    };
+    let mut cache = EncodingCache::open(args.cache.as_deref(), &model_dir, args.minilm);
     println!("encoding cache: {} entries", cache.len());
     let multi = MultilingualEncoder::load(&model_dir, 1, threads)
         .with_context(|| format!("loading the multilingual encoder from {} (run scripts/build-use.sh)", model_dir.display()))?;
     let mut params = EnsembleParams::zeros();
-    let probe = TextEnsemble::from_parts(base, encoder, multi, params.clone());
+    params.minilm = args.minilm;
+    let vocab = if args.minilm {
+        None
+    } else {
+        let path = model_dir.join("vendor").join(custos_engine::text::encoder::VOCAB_FILE);
+        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        Some(custos_engine::text::wordpiece::WordPiece::from_vocab(&text).map_err(anyhow::Error::msg)?)
+    };
+    let probe = TextEnsemble::from_parts(base, encoder, multi, params.clone(), vocab);
     let t = Instant::now();
     let train_texts: Vec<&str> = train_set.iter().map(|e| e.text.as_str()).collect();
     let train_enc = cache.encode_all(&probe, &train_texts);
@@ -317,8 +336,9 @@ fn main() -> Result<()> {
     report.push_str("_Written by `custos-train` (`make train`); regenerate rather than edit._\n\n");
     report.push_str(&format!(
         "- command: `{command}`\n- n-gram model: `{MODEL_FILE}` sha256 `{model_sha}`\n- ensemble: `{ENSEMBLE_FILE}` \
-         sha256 `{ens_sha}`\n- encoders: all-MiniLM-L6-v2 int8 (`scripts/build-encoder.sh`), USE multilingual v3 (`scripts/build-use.sh`)\n- rows: {} train, {} \
+         sha256 `{ens_sha}`\n- encoders: USE multilingual v3 (`scripts/build-use.sh`); all-MiniLM-L6-v2 int8 (`scripts/build-encoder.sh`) only with `--minilm`: {}\n- rows: {} train, {} \
          calibration (combiner + thresholds), {} test (per source in `models/text/MODEL_CARD.md`)\n\n",
+        if args.minilm { "on" } else { "off" },
         train_set.len(),
         calib.len(),
         test.len()
@@ -335,16 +355,22 @@ fn main() -> Result<()> {
     );
     report.push_str("\n## 7. The ensemble and its members (test split, AUPRC)\n\n");
     report.push_str(
-        "Each member's own continuous score: the n-gram model's raw ordinal score, the MiniLM and USE embedding \
-         heads' scores (max over chunks), and the ensemble's combined score. Own data = the policy set's held-apart \
-         templates.\n\n",
+        "Each member's own continuous score: the n-gram model's raw ordinal score, the embedding heads' scores (max \
+         over chunks), and the ensemble's combined score. Own data = the policy set's held-apart templates. \
+         all-MiniLM-L6-v2 is a member only with `--minilm` (off by default: with it, on 2026-11-27, own-data AUPRC ≥ 2 \
+         was 0.885/0.938/0.886/0.890 against 0.882/0.963/0.876/0.890 without, at about half the throughput and \
+         +150 MB; see `bench/runs/2026-11-27-text-ensemble.md`).\n\n",
     );
     let lin: Vec<[f32; 4]> = test_comp.iter().map(|c| c.linear).collect();
     let emb: Vec<[f32; 4]> = test_comp.iter().map(|c| c.embedding).collect();
     let multi: Vec<[f32; 4]> = test_comp.iter().map(|c| c.multilingual).collect();
     let ens: Vec<[f32; 4]> = test_scores.iter().map(|s| s.raw).collect();
-    let members: [(&str, &[[f32; 4]]); 4] =
-        [("n-gram", &lin), ("MiniLM head", &emb), ("USE multilingual head", &multi), ("ensemble", &ens)];
+    let mut members: Vec<(&str, &[[f32; 4]])> = vec![("n-gram", &lin)];
+    if args.minilm {
+        members.push(("MiniLM head", &emb));
+    }
+    members.push(("USE multilingual head", &multi));
+    members.push(("ensemble", &ens));
     let own: Vec<usize> = (0..test.len()).filter(|&i| test[i].kind != data::Kind::Public).collect();
     let every: Vec<usize> = (0..test.len()).collect();
     report.push_str("**Own data**\n\n");

@@ -48,6 +48,9 @@ pub struct EnsembleParams {
     pub combiner: [[f32; COMBINER_INPUTS + 1]; HEADS],
     /// Severity thresholds τ₁..τ₇ on the combined score per category, ascending.
     pub thresholds: [[f32; 7]; HEADS],
+    /// Whether the MiniLM encoder is a member. When it is not, it is neither loaded nor run: `s_emb` is 0 and `u`
+    /// comes from its (cheap) WordPiece tokenizer alone.
+    pub minilm: bool,
 }
 
 impl EnsembleParams {
@@ -58,6 +61,7 @@ impl EnsembleParams {
             mheads: vec![[0.0; MDIM]; HEADS],
             combiner: [[0.0; COMBINER_INPUTS + 1]; HEADS],
             thresholds: [[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]; HEADS],
+            minilm: true,
         }
     }
 
@@ -84,7 +88,11 @@ impl EnsembleParams {
 
     /// The text form: a header, the numbers one category per line, and a SHA-256 of everything above it.
     pub fn to_text(&self) -> String {
-        let mut s = format!("{MAGIC}\nfeature_version {}\ndim {DIM} {MDIM}\n", super::features::FEATURE_VERSION);
+        let mut s = format!(
+            "{MAGIC}\nfeature_version {}\ndim {DIM} {MDIM}\nminilm {}\n",
+            super::features::FEATURE_VERSION,
+            u8::from(self.minilm)
+        );
         let line = |name: &str, h: usize, v: &[f32]| {
             let nums: Vec<String> = v.iter().map(|x| format!("{x:e}")).collect();
             format!("{name} {h} {}\n", nums.join(" "))
@@ -127,6 +135,11 @@ impl EnsembleParams {
             return Err("embedding width mismatch".into());
         }
         let mut p = EnsembleParams::zeros();
+        p.minilm = match lines.next() {
+            Some("minilm 1") => true,
+            Some("minilm 0") => false,
+            _ => return Err("no minilm line".into()),
+        };
         let mut seen = [[false; HEADS]; 4];
         for line in lines {
             let mut parts = line.split_ascii_whitespace();
@@ -182,7 +195,9 @@ pub struct Components {
 #[derive(Debug)]
 pub struct TextEnsemble {
     base: TextModel,
-    encoder: Encoder,
+    encoder: Option<Encoder>,
+    /// MiniLM's vocabulary when MiniLM is not a member: the unknown-word share `u` is still a combiner input.
+    vocab: Option<super::wordpiece::WordPiece>,
     multi: MultilingualEncoder,
     params: EnsembleParams,
 }
@@ -206,19 +221,21 @@ impl TextEnsemble {
         let path = dir.join(ENSEMBLE_FILE);
         let text = std::fs::read_to_string(&path).map_err(|e| EngineError::model_file(&path, e))?;
         let params = EnsembleParams::from_text(&text).map_err(|e| EngineError::model_file(&path, e))?;
-        let encoder = Encoder::load(model_dir, threads, sessions)?;
+        let encoder = if params.minilm { Some(Encoder::load(model_dir, threads, sessions)?) } else { None };
+        let vocab = if params.minilm { None } else { Some(load_vocab(model_dir)?) };
         let multi = MultilingualEncoder::load(model_dir, threads, sessions)?;
-        Ok(TextEnsemble { base, encoder, multi, params })
+        Ok(TextEnsemble { base, encoder, vocab, multi, params })
     }
 
     /// Builds an ensemble from parts (the trainer evaluates before writing files).
     pub fn from_parts(
         base: TextModel,
-        encoder: Encoder,
+        encoder: Option<Encoder>,
         multi: MultilingualEncoder,
         params: EnsembleParams,
+        vocab: Option<super::wordpiece::WordPiece>,
     ) -> TextEnsemble {
-        TextEnsemble { base, encoder, multi, params }
+        TextEnsemble { base, encoder, vocab, multi, params }
     }
 
     /// The n-gram + lexicon model.
@@ -226,9 +243,9 @@ impl TextEnsemble {
         &self.base
     }
 
-    /// The encoder.
-    pub fn encoder(&self) -> &Encoder {
-        &self.encoder
+    /// The MiniLM encoder, when it is a member.
+    pub fn encoder(&self) -> Option<&Encoder> {
+        self.encoder.as_ref()
     }
 
     /// The parameters.
@@ -239,10 +256,9 @@ impl TextEnsemble {
     /// One line for the start-up log. No content.
     pub fn describe(&self) -> String {
         format!(
-            "text ensemble: {}; all-MiniLM-L6-v2 int8 ({} sessions) and USE multilingual v3 ({} sessions) with {HEADS} \
-             heads each; trained combiner",
+            "text ensemble: {}; {}USE multilingual v3 ({} sessions) with {HEADS} heads; trained combiner",
             self.base.describe(),
-            self.encoder.sessions(),
+            self.encoder.as_ref().map_or(String::new(), |e| format!("all-MiniLM-L6-v2 int8 ({} sessions), ", e.sessions())),
             self.multi.sessions()
         )
     }
@@ -259,7 +275,13 @@ impl TextEnsemble {
         let (linear, floors) = self.linear_members(normalized);
         let embedding = std::array::from_fn(|h| max_head_score(params, h, &encoded.minilm));
         let multilingual = std::array::from_fn(|h| max_mhead_score(params, h, &encoded.multi));
-        let unknown = if encoded.minilm.windows.is_empty() { 1.0 } else { encoded.minilm.unknown_share };
+        let unknown = if !params.minilm {
+            encoded.minilm.unknown_share
+        } else if encoded.minilm.windows.is_empty() {
+            1.0
+        } else {
+            encoded.minilm.unknown_share
+        };
         Components { linear, floors, embedding, multilingual, unknown }
     }
 
@@ -287,7 +309,21 @@ impl TextEnsemble {
     /// The encoder's output for a normalized text: each chunk ([`chunk_ranges`]) embedded on its own.
     pub fn encode_normalized(&self, normalized: &str) -> Result<Encodings, EngineError> {
         let chunks: Vec<&str> = chunk_ranges(normalized).into_iter().map(|r| &normalized[r]).collect();
-        let minilm = self.encoder.encode_chunks(&chunks)?;
+        let minilm = match &self.encoder {
+            Some(e) => e.encode_chunks(&chunks)?,
+            None => {
+                let (mut unknown, mut words, mut ids) = (0usize, 0usize, Vec::with_capacity(64));
+                if let Some(v) = &self.vocab {
+                    for c in &chunks {
+                        ids.clear();
+                        let (u, w) = v.tokenize_into(c, &mut ids, super::encoder::WINDOW * 4);
+                        unknown += u;
+                        words += w;
+                    }
+                }
+                Encoded { windows: Vec::new(), unknown_share: if words == 0 { 0.0 } else { unknown as f32 / words as f32 } }
+            }
+        };
         let mut multi = Vec::with_capacity(chunks.len());
         for c in chunks.iter().take(super::encoder::MAX_WINDOWS * 4) {
             if let Some(e) = self.multi.encode(c)? {
@@ -392,6 +428,13 @@ pub struct Span {
     pub original: Range<usize>,
     /// Severity the span reaches on its own.
     pub severity: u8,
+}
+
+/// MiniLM's WordPiece vocabulary from `model_dir/vendor/`.
+fn load_vocab(model_dir: &Path) -> Result<super::wordpiece::WordPiece, EngineError> {
+    let path = crate::image::runtime::require_file(&crate::image::runtime::vendor_dir(model_dir).join(super::encoder::VOCAB_FILE))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| EngineError::model_file(&path, e))?;
+    super::wordpiece::WordPiece::from_vocab(&text).map_err(|e| EngineError::model_file(&path, e))
 }
 
 /// Maximum over chunks of the multilingual head score of category `h` (0 without chunks).
@@ -517,6 +560,7 @@ mod tests {
         p.heads[2][7] = -0.125;
         p.combiner[1] = [0.5, 1.0, 2.0, 3.0, 4.0, 1e-7, -2.5];
         p.mheads[0][511] = 0.25;
+        p.minilm = false;
         p.thresholds[3] = [-1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 9.0];
         let text = p.to_text();
         assert_eq!(EnsembleParams::from_text(&text).unwrap(), p);
