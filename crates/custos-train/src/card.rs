@@ -74,10 +74,10 @@ pub fn render(c: &CardInputs<'_>) -> String {
          Text moderation for the four Azure AI Content Safety categories (Hate, SelfHarm, Sexual, Violence) on the 0–7 \
          severity scale (definitions: `docs/severity.md`), on CPU. Members: (1) evasion normalization \
          (`custos_engine::text::normalize`), (2) a hashed character/word n-gram model with ordinal heads (all \
-         languages, ~µs per text), (3) a curated severity lexicon (hard floors), (4) all-MiniLM-L6-v2 sentence \
-         embeddings with one ordinal head per category (meaning beyond word overlap, English vocabulary: other \
-         scripts become `[UNK]`), (4b) Universal Sentence Encoder multilingual v3 embeddings with one head per \
-         category (16 languages), (5) a combiner per category, an ordinal logistic model over the members' scores \
+         languages, ~µs per text), (3) a curated severity lexicon (hard floors), (4) Universal Sentence Encoder \
+         multilingual v3 embeddings with one ordinal head per category (meaning beyond word overlap, 16 languages), \
+         (4b, optional with `--minilm`, off in this model) all-MiniLM-L6-v2 embeddings with their own heads — its \
+         WordPiece vocabulary always supplies `u`, the share of words unknown to an English vocabulary, (5) a combiner per category, an ordinal logistic model over the members' scores \
          and the share of words unknown to the encoder, fitted on the calibration split (never on training rows). \
          Sexual/Violence/SelfHarm are learned mostly from the authored policy set. Treat severities as a screening \
          signal with a human in the loop for enforcement.\n"
