@@ -79,18 +79,8 @@ impl EncodingCache {
             let e = &self.map[k];
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&e.minilm.unknown_share.to_le_bytes());
-            out.extend_from_slice(&(e.minilm.windows.len() as u32).to_le_bytes());
-            for w in &e.minilm.windows {
-                for x in w {
-                    out.extend_from_slice(&x.to_le_bytes());
-                }
-            }
-            out.extend_from_slice(&(e.multi.len() as u32).to_le_bytes());
-            for w in &e.multi {
-                for x in w {
-                    out.extend_from_slice(&x.to_le_bytes());
-                }
-            }
+            write_vectors(&mut out, &e.minilm.windows);
+            write_vectors(&mut out, &e.multi);
         }
         let tmp = path.with_extension("part");
         std::fs::write(&tmp, &out)?;
@@ -103,35 +93,44 @@ impl EncodingCache {
 fn parse(b: &[u8]) -> Option<HashMap<u64, Encodings>> {
     let mut map = HashMap::new();
     let mut i = 0;
-    let take = |i: &mut usize, n: usize| -> Option<&[u8]> {
-        let s = b.get(*i..*i + n)?;
-        *i += n;
-        Some(s)
-    };
     while i < b.len() {
-        let key = u64::from_le_bytes(take(&mut i, 8)?.try_into().ok()?);
-        let unknown_share = f32::from_le_bytes(take(&mut i, 4)?.try_into().ok()?);
-        let n = u32::from_le_bytes(take(&mut i, 4)?.try_into().ok()?) as usize;
-        let mut windows = Vec::with_capacity(n.min(64));
-        for _ in 0..n {
-            let raw = take(&mut i, DIM * 4)?;
-            let mut w = [0f32; DIM];
-            for (d, c) in w.iter_mut().zip(raw.chunks_exact(4)) {
-                *d = f32::from_le_bytes(c.try_into().ok()?);
-            }
-            windows.push(w);
-        }
-        let m = u32::from_le_bytes(take(&mut i, 4)?.try_into().ok()?) as usize;
-        let mut multi = Vec::with_capacity(m.min(64));
-        for _ in 0..m {
-            let raw = take(&mut i, MDIM * 4)?;
-            let mut w = [0f32; MDIM];
-            for (d, c) in w.iter_mut().zip(raw.chunks_exact(4)) {
-                *d = f32::from_le_bytes(c.try_into().ok()?);
-            }
-            multi.push(w);
-        }
+        let key = u64::from_le_bytes(take(b, &mut i, 8)?.try_into().ok()?);
+        let unknown_share = f32::from_le_bytes(take(b, &mut i, 4)?.try_into().ok()?);
+        let windows = read_vectors::<DIM>(b, &mut i)?;
+        let multi = read_vectors::<MDIM>(b, &mut i)?;
         map.insert(key, Encodings { minilm: Encoded { windows, unknown_share }, multi });
     }
     Some(map)
+}
+
+/// The next `n` bytes.
+fn take<'a>(b: &'a [u8], i: &mut usize, n: usize) -> Option<&'a [u8]> {
+    let s = b.get(*i..*i + n)?;
+    *i += n;
+    Some(s)
+}
+
+/// A `u32` count, then that many little-endian `[f32; N]`.
+fn read_vectors<const N: usize>(b: &[u8], i: &mut usize) -> Option<Vec<[f32; N]>> {
+    let n = u32::from_le_bytes(take(b, i, 4)?.try_into().ok()?) as usize;
+    let mut out = Vec::with_capacity(n.min(64));
+    for _ in 0..n {
+        let raw = take(b, i, N * 4)?;
+        let mut w = [0f32; N];
+        for (d, c) in w.iter_mut().zip(raw.chunks_exact(4)) {
+            *d = f32::from_le_bytes(c.try_into().ok()?);
+        }
+        out.push(w);
+    }
+    Some(out)
+}
+
+/// Appends a `u32` count and the vectors, as [`read_vectors`] reads them.
+fn write_vectors<const N: usize>(out: &mut Vec<u8>, vectors: &[[f32; N]]) {
+    out.extend_from_slice(&(vectors.len() as u32).to_le_bytes());
+    for w in vectors {
+        for x in w {
+            out.extend_from_slice(&x.to_le_bytes());
+        }
+    }
 }

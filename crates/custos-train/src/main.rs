@@ -160,9 +160,7 @@ fn main() -> Result<()> {
     let vocab = if args.minilm {
         None
     } else {
-        let path = model_dir.join("vendor").join(custos_engine::text::encoder::VOCAB_FILE);
-        let text = std::fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
-        Some(custos_engine::text::wordpiece::WordPiece::from_vocab(&text).map_err(anyhow::Error::msg)?)
+        Some(custos_engine::text::encoder::load_vocab(&model_dir)?)
     };
     let probe = TextEnsemble::from_parts(base, encoder, multi, params.clone(), vocab);
     let t = Instant::now();

@@ -45,12 +45,18 @@ impl std::fmt::Debug for Encoder {
     }
 }
 
+/// Loads the WordPiece vocabulary from `model_dir/vendor/` (the encoder uses it, and so does the ensemble for the
+/// unknown-word share when MiniLM is not a member).
+pub fn load_vocab(model_dir: &Path) -> Result<WordPiece, EngineError> {
+    let path = require_file(&vendor_dir(model_dir).join(VOCAB_FILE))?;
+    let text = std::fs::read_to_string(&path).map_err(|e| EngineError::model_file(&path, e))?;
+    WordPiece::from_vocab(&text).map_err(|e| EngineError::model_file(&path, e))
+}
+
 impl Encoder {
     /// Loads `sessions` sessions with `threads` intra-op threads each.
     pub fn load(model_dir: &Path, threads: usize, sessions: usize) -> Result<Encoder, EngineError> {
-        let vocab_path = require_file(&vendor_dir(model_dir).join(VOCAB_FILE))?;
-        let text = std::fs::read_to_string(&vocab_path).map_err(|e| EngineError::model_file(&vocab_path, e))?;
-        let vocab = WordPiece::from_vocab(&text).map_err(|e| EngineError::model_file(&vocab_path, e))?;
+        let vocab = load_vocab(model_dir)?;
         let pool = SessionPool::load(model_dir, MODEL_FILE, threads, sessions)?;
         Ok(Encoder { pool, vocab })
     }

@@ -222,7 +222,7 @@ impl TextEnsemble {
         let text = std::fs::read_to_string(&path).map_err(|e| EngineError::model_file(&path, e))?;
         let params = EnsembleParams::from_text(&text).map_err(|e| EngineError::model_file(&path, e))?;
         let encoder = if params.minilm { Some(Encoder::load(model_dir, threads, sessions)?) } else { None };
-        let vocab = if params.minilm { None } else { Some(load_vocab(model_dir)?) };
+        let vocab = if params.minilm { None } else { Some(super::encoder::load_vocab(model_dir)?) };
         let multi = MultilingualEncoder::load(model_dir, threads, sessions)?;
         Ok(TextEnsemble { base, encoder, vocab, multi, params })
     }
@@ -273,8 +273,8 @@ impl TextEnsemble {
     /// [`TextEnsemble::components_with`] for a normalized text and its encoding ([`TextEnsemble::encode_normalized`]).
     pub fn components_encoded(&self, normalized: &str, encoded: &Encodings, params: &EnsembleParams) -> Components {
         let (linear, floors) = self.linear_members(normalized);
-        let embedding = std::array::from_fn(|h| max_head_score(params, h, &encoded.minilm));
-        let multilingual = std::array::from_fn(|h| max_mhead_score(params, h, &encoded.multi));
+        let embedding = std::array::from_fn(|h| max_score(&encoded.minilm.windows, |e| params.head_score(h, e)));
+        let multilingual = std::array::from_fn(|h| max_score(&encoded.multi, |e| params.mhead_score(h, e)));
         let unknown = if !params.minilm {
             encoded.minilm.unknown_share
         } else if encoded.minilm.windows.is_empty() {
@@ -287,18 +287,16 @@ impl TextEnsemble {
 
     /// The n-gram scores (maximum over chunks) and the lexicon floors (whole text) of a normalized text.
     fn linear_members(&self, normalized: &str) -> ([f32; HEADS], [u8; HEADS]) {
-        let (mut linear, floors) = self.base.raw_and_floors(&prepare_normalized(normalized));
+        let (linear, lexicon) = (self.base.linear(), self.base.lexicon());
         let chunks = chunk_ranges(normalized);
-        if chunks.len() > 1 {
-            linear = [f32::NEG_INFINITY; HEADS];
-            for r in chunks {
-                let (raw, _) = self.base.raw_and_floors(&prepare_normalized(&normalized[r]));
-                for h in 0..HEADS {
-                    linear[h] = linear[h].max(raw[h]);
-                }
+        let mut scores = [f32::NEG_INFINITY; HEADS];
+        for r in chunks {
+            let raw = linear.raw_scores(&prepare_normalized(&normalized[r])).0;
+            for h in 0..HEADS {
+                scores[h] = scores[h].max(raw[h]);
             }
         }
-        (linear, floors)
+        (scores, lexicon.floors(&prepare_normalized(normalized)))
     }
 
     /// The encoder's output for `text` after normalization (training fits the heads on it).
@@ -430,23 +428,6 @@ pub struct Span {
     pub severity: u8,
 }
 
-/// MiniLM's WordPiece vocabulary from `model_dir/vendor/`.
-fn load_vocab(model_dir: &Path) -> Result<super::wordpiece::WordPiece, EngineError> {
-    let path = crate::image::runtime::require_file(&crate::image::runtime::vendor_dir(model_dir).join(super::encoder::VOCAB_FILE))?;
-    let text = std::fs::read_to_string(&path).map_err(|e| EngineError::model_file(&path, e))?;
-    super::wordpiece::WordPiece::from_vocab(&text).map_err(|e| EngineError::model_file(&path, e))
-}
-
-/// Maximum over chunks of the multilingual head score of category `h` (0 without chunks).
-fn max_mhead_score(params: &EnsembleParams, h: usize, multi: &[[f32; MDIM]]) -> f32 {
-    let m = multi.iter().map(|e| params.mhead_score(h, e)).fold(f32::NEG_INFINITY, f32::max);
-    if m.is_finite() {
-        m
-    } else {
-        0.0
-    }
-}
-
 /// A chunk holds at most this many words...
 pub const CHUNK_WORDS: usize = 32;
 /// ... and at most this many bytes (texts without spaces: CJK, Thai).
@@ -517,9 +498,9 @@ pub fn chunk_ranges(text: &str) -> Vec<Range<usize>> {
     chunks
 }
 
-/// Maximum over windows of the embedding head score of category `h` (0 without windows).
-fn max_head_score(params: &EnsembleParams, h: usize, encoded: &Encoded) -> f32 {
-    let m = encoded.windows.iter().map(|w| params.head_score(h, w)).fold(f32::NEG_INFINITY, f32::max);
+/// Maximum of `score` over the embeddings (one per window or chunk); 0 when there are none.
+fn max_score<const N: usize>(embeddings: &[[f32; N]], score: impl Fn(&[f32; N]) -> f32) -> f32 {
+    let m = embeddings.iter().map(score).fold(f32::NEG_INFINITY, f32::max);
     if m.is_finite() {
         m
     } else {

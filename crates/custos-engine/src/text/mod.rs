@@ -139,6 +139,11 @@ impl TextModel {
         &self.linear
     }
 
+    /// The severity lexicon.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
     /// Scores `text` with the n-gram model and the lexicon only.
     pub fn analyze(&self, text: &str) -> TextAnalysis {
         let normalized = prepare(text);
