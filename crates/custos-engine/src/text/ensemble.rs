@@ -288,15 +288,20 @@ impl TextEnsemble {
     /// The n-gram scores (maximum over chunks) and the lexicon floors (whole text) of a normalized text.
     fn linear_members(&self, normalized: &str) -> ([f32; HEADS], [u8; HEADS]) {
         let (linear, lexicon) = (self.base.linear(), self.base.lexicon());
+        let whole = prepare_normalized(normalized);
         let chunks = chunk_ranges(normalized);
         let mut scores = [f32::NEG_INFINITY; HEADS];
-        for r in chunks {
-            let raw = linear.raw_scores(&prepare_normalized(&normalized[r])).0;
-            for h in 0..HEADS {
-                scores[h] = scores[h].max(raw[h]);
+        if chunks.len() == 1 {
+            scores = linear.raw_scores(&whole).0;
+        } else {
+            for r in chunks {
+                let raw = linear.raw_scores(&prepare_normalized(&normalized[r])).0;
+                for h in 0..HEADS {
+                    scores[h] = scores[h].max(raw[h]);
+                }
             }
         }
-        (scores, lexicon.floors(&prepare_normalized(normalized)))
+        (scores, lexicon.floors(&whole))
     }
 
     /// The encoder's output for `text` after normalization (training fits the heads on it).
