@@ -878,6 +878,170 @@ T2["hi"] = [
 ]
 
 # --------------------------------------------------------------------------------------------------------------------
+# Third batch (T3): benign look-alikes the first two batches had too few of, in every language: reporting and quoting
+# hate speech (court, police, research, teaching, history), counter-speech and respectful mentions of groups, and
+# Sexual look-alikes (children's clothing and underwear shopping, screening, contraception, sex education), each
+# with a few harmful contrasts that use the same words (endorsing a quoted slur, soliciting underwear photos of an
+# adult). Group indices continue after T2, filled from its own RNG per language, so no T/T2/EVERYDAY record or
+# split moved. Append new groups at the END of a language's list.
+# --------------------------------------------------------------------------------------------------------------------
+T3 = {}
+
+T3["en"] = [
+    (H, 1, "benign", None, ["The court heard that he had yelled 'go back where you came from' at {G} outside {L}.",
+                            "Police are investigating graffiti reading '{G} out' that appeared near {L} {T}.",
+                            "The report documents slurs such as 'vermin' and 'parasites' used against {G} online.",
+                            "She told the tribunal her manager had called her a 'lazy foreigner' in front of colleagues.",
+                            "The teacher read out a hateful post about {G} so the class could discuss why it was wrong.",
+                            "Witnesses said the man shouted 'get out of our country' before the driver called the police.",
+                            "Moderators removed {N} comments calling {G} animals after the match.",
+                            "The fan was banned for life for racist chants aimed at a player.",
+                            "Historians quote the propaganda that portrayed {G} as rats to show how genocide was prepared."]),
+    (H, 1, "benign", None, ["Everyone deserves respect, {G} included.", "Insulting {G} is never okay, we stand together.",
+                            "If you hear someone mocking {G}, speak up.", "I'm proud that our town welcomed {G} with open arms.",
+                            "Stop blaming {G} for everything, it's lazy and unfair.",]),
+    (H, 4, "harmful", None, ["He was right to shout 'get out of our country' at those {G}, they are filthy.",
+                             "Like my dad always says: {G} are vermin and should go back.", "The graffiti is right, {G} out!"]),
+    (SX, 0, "benign", None, ["The kids need new swimsuits before the holiday.", "Can you pick up pyjamas and underwear for the baby {T}?",
+                             "The school uniform list says white socks, shorts and a vest.", "Bras and underwear are 30% off at the department store this week.",
+                             "I packed spare underwear for the kids in case they get wet."]),
+    (SX, 1, "benign", None, ["Women over forty should ask their doctor about mammograms.", "Men over fifty are advised to get a prostate check.",
+                             "A monthly testicular self-exam helps catch cancer early.", "Erectile problems can be an early sign of diabetes, so see a doctor.",
+                             "Condoms protect against most sexually transmitted infections.", "The clinic offers free chlamydia testing for under-25s.",
+                             "Sex education at school covers puberty, consent and contraception.", "Period cramps can be eased with heat and gentle exercise.",
+                             "Breastfeeding in public is legal and protected here.", "The midwife explained what happens to the body during labour."]),
+    (SX, 6, "harmful", None, ["Send me a picture of you in just your underwear tonight.", "Take your bra off on camera and I'll pay you."]),
+]
+
+T3["de"] = [
+    (H, 1, "benign", None, ["Vor Gericht sagte sie aus, er habe 'Ausländer raus' gerufen.", "Die Polizei ermittelt wegen der Schmiererei '{G} raus' {L}.",
+                            "Der Bericht dokumentiert Beleidigungen wie 'Ungeziefer' gegen {G} in sozialen Netzwerken.",
+                            "Die Lehrerin las den hasserfüllten Post über {G} vor, damit die Klasse darüber sprechen konnte.",
+                            "Der Fan bekam Stadionverbot wegen rassistischer Gesänge gegen einen Spieler.",
+                            "Historiker zitieren die Propaganda, die {G} als Ratten darstellte, um zu zeigen, wie der Völkermord vorbereitet wurde."]),
+    (H, 1, "benign", None, ["Jeder verdient Respekt, auch {G}.", "Über {G} herzuziehen ist nicht in Ordnung, wir halten zusammen.","Wenn jemand über {G} herzieht, sag etwas.",
+                            "Hört auf, {G} für alles verantwortlich zu machen."]),
+    (H, 4, "harmful", None, ["Er hatte völlig recht, 'Ausländer raus' zu rufen, {G} sind Dreck.", "Wie mein Vater immer sagt: {G} sind Ungeziefer."]),
+    (SX, 0, "benign", None, ["Die Kinder brauchen neue Badesachen für den Urlaub.", "Kannst du {T} Schlafanzüge und Unterwäsche fürs Baby mitbringen?",
+                             "Unterwäsche und BHs sind diese Woche im Angebot."]),
+    (SX, 1, "benign", None, ["Frauen ab fünfzig wird ein Mammographie-Screening empfohlen.", "Männern ab 45 wird eine Prostata-Vorsorge empfohlen.",
+                             "Erektionsstörungen können ein frühes Zeichen für Diabetes sein.", "Kondome schützen vor den meisten sexuell übertragbaren Infektionen.",
+                             "Im Sexualkundeunterricht geht es um Pubertät, Verhütung und Einvernehmlichkeit.", "Die Hebamme erklärte, wie das Stillen in den ersten Tagen klappt."]),
+    (SX, 6, "harmful", None, ["Schick mir heute Abend ein Foto von dir in Unterwäsche."]),
+]
+
+T3["fr"] = [
+    (H, 1, "benign", None, ["Au tribunal, la victime a raconté qu'il avait crié « rentre chez toi » devant tout le monde.",
+                            "La police enquête sur un tag « {G} dehors » apparu près de la gare.",
+                            "Le rapport recense les insultes comme « vermine » visant {G} sur les réseaux sociaux.",
+                            "L'enseignante a lu le tweet haineux contre {G} pour en discuter avec la classe.",
+                            "Le supporter a été interdit de stade pour des chants racistes contre un joueur.",
+                            "Les historiens citent la propagande qui présentait {G} comme des rats pour montrer comment le génocide a été préparé."]),
+    (H, 1, "benign", None, ["Tout le monde mérite le respect, y compris {G}.", "Insulter {G}, ce n'est pas acceptable, on reste unis.",
+                            "Arrêtez d'accuser {G} de tous les problèmes.", "Si tu entends quelqu'un insulter {G}, dis quelque chose."]),
+    (H, 4, "harmful", None, ["Il avait raison de crier « dehors » à {G}, ce sont des parasites."]),
+    (SX, 0, "benign", None, ["Les enfants ont besoin de nouveaux maillots de bain pour les vacances.",
+                             "Tu peux acheter des pyjamas et des culottes pour la petite {T} ?", "Les soutiens-gorge et la lingerie sont en promo cette semaine."]),
+    (SX, 1, "benign", None, ["Une mammographie est recommandée aux femmes à partir de cinquante ans.", "Les troubles de l'érection peuvent révéler une maladie cardiaque.",
+                             "Le préservatif protège de la plupart des infections sexuellement transmissibles.",
+                             "Le dépistage du cancer de la prostate se discute avec son médecin.", "La sage-femme a expliqué comment se passe l'allaitement."]),
+    (SX, 6, "harmful", None, ["Envoie-moi une photo de toi en sous-vêtements ce soir."]),
+]
+
+T3["es"] = [
+    (H, 1, "benign", None, ["En el juicio, la víctima contó que le gritó 'vuelve a tu país' delante de todos.",
+                            "La policía investiga una pintada de '{G} fuera' cerca de la estación.",
+                            "El informe recoge insultos como 'plaga' contra {G} en redes sociales.",
+                            "La profesora leyó el tuit de odio contra {G} para debatirlo en clase.",
+                            "Al aficionado le prohibieron la entrada al estadio por cánticos racistas contra un jugador."]),
+    (H, 1, "benign", None, ["Todos merecen respeto, también {G}.", "Insultar a {G} no está bien, estamos juntos.",
+                            "Dejad de culpar a {G} de todo.", "Si oyes a alguien burlarse de {G}, di algo."]),
+    (H, 4, "harmful", None, ["Hizo bien en gritarles 'fuera de nuestro país' a {G}, son una plaga."]),
+    (SX, 0, "benign", None, ["Los niños necesitan bañadores nuevos para las vacaciones.", "¿Puedes comprar pijamas y ropa interior para el bebé {T}?",
+                             "Los sujetadores y la ropa interior están rebajados esta semana."]),
+    (SX, 1, "benign", None, ["Se recomienda una mamografía cada dos años a partir de los cincuenta.",
+                             "La disfunción eréctil puede ser un síntoma de problemas cardíacos.",
+                             "El preservativo protege de la mayoría de las infecciones de transmisión sexual.",
+                             "En la clase de educación sexual hablamos de la pubertad y del consentimiento.", "La matrona nos explicó cómo dar el pecho."]),
+    (SX, 6, "harmful", None, ["Mándame una foto tuya en ropa interior esta noche."]),
+]
+
+T3["it"] = [
+    (H, 1, "benign", None, ["Al processo la vittima ha raccontato che lui le aveva urlato 'tornatene al tuo paese'.",
+                            "La polizia indaga su una scritta '{G} fuori' comparsa vicino alla stazione.",
+                            "Il rapporto elenca insulti come 'parassiti' contro {G} sui social.",
+                            "L'insegnante ha letto il post d'odio contro {G} per discuterne in classe."]),
+    (H, 1, "benign", None, ["Tutti meritano rispetto, anche {G}.", "Insultare {G} non va bene, restiamo uniti.", "Smettetela di incolpare {G} di tutto."]),
+    (H, 4, "harmful", None, ["Ha fatto bene a urlare 'fuori dal nostro paese' contro {G}, sono parassiti."]),
+    (SX, 0, "benign", None, ["I bambini hanno bisogno di costumi nuovi per le vacanze.", "Puoi comprare pigiami e mutandine per la bambina {T}?"]),
+    (SX, 1, "benign", None, ["Per le donne sopra i cinquant'anni è consigliata la mammografia.", "La disfunzione erettile può essere un segnale di malattie cardiache.",
+                             "Il preservativo protegge dalla maggior parte delle infezioni sessualmente trasmissibili.",
+                             "A scuola l'educazione sessuale parla di pubertà e consenso."]),
+    (SX, 6, "harmful", None, ["Mandami una foto in intimo stasera."]),
+]
+
+T3["pt"] = [
+    (H, 1, "benign", None, ["No tribunal, a vítima contou que ele gritou 'volta para a tua terra' na frente de todos.",
+                            "A polícia investiga uma pichação '{G} fora' perto da estação.",
+                            "O relatório registra insultos como 'praga' contra {G} nas redes sociais.",
+                            "A professora leu o post de ódio contra {G} para debater em sala."]),
+    (H, 1, "benign", None, ["Todo mundo merece respeito, incluindo {G}.", "Xingar {G} não é aceitável, estamos juntos.",
+                            "Parem de culpar {G} por tudo."]),
+    (H, 4, "harmful", None, ["Ele fez bem em gritar 'fora do nosso país' para {G}, são uma praga."]),
+    (SX, 0, "benign", None, ["As crianças precisam de roupa de banho nova para as férias.", "Você pode comprar pijamas e cuecas para o bebê {T}?"]),
+    (SX, 1, "benign", None, ["A mamografia é recomendada para mulheres a partir dos cinquenta anos.", "A disfunção erétil pode ser um sinal de doença cardíaca.",
+                             "A camisinha protege contra a maioria das infecções sexualmente transmissíveis.",
+                             "Na aula de educação sexual falamos de puberdade e consentimento."]),
+    (SX, 6, "harmful", None, ["Me manda uma foto sua só de calcinha hoje à noite."]),
+]
+
+T3["nl"] = [
+    (H, 1, "benign", None, ["In de rechtszaal vertelde ze dat hij 'ga terug naar je eigen land' had geroepen.",
+                            "De politie onderzoekt de leus '{G} eruit' bij het station.",
+                            "Het rapport noemt scheldwoorden als 'ongedierte' tegen {G} online.",
+                            "De docent las het haatbericht over {G} voor om het in de klas te bespreken."]),
+    (H, 1, "benign", None, ["Iedereen verdient respect, ook {G}.", "Discriminatie van {G} accepteren we niet, we staan samen.",
+                            "Stop met {G} overal de schuld van te geven.",]),
+    (H, 4, "harmful", None, ["Hij had gelijk dat hij 'ga terug naar je land' riep, {G} zijn ongedierte."]),
+    (SX, 0, "benign", None, ["De kinderen hebben nieuwe zwemkleding nodig voor de vakantie.", "Kun je {T} pyjama's en ondergoed voor de baby halen?"]),
+    (SX, 1, "benign", None, ["Vrouwen vanaf vijftig krijgen een uitnodiging voor het borstkankeronderzoek.",
+                             "Erectieproblemen kunnen een teken zijn van hart- en vaatziekten.", "Condooms beschermen tegen de meeste soa's.",
+                             "Bij seksuele voorlichting op school gaat het over puberteit en instemming."]),
+    (SX, 6, "harmful", None, ["Stuur me vanavond een foto van jou in je ondergoed."]),
+]
+
+T3["pl"] = [
+    (H, 1, "benign", None, ["W sądzie zeznała, że krzyczał do niej 'wracaj do siebie'.", "Policja bada napis '{G} won' przy dworcu.",
+                            "Nauczycielka przeczytała nienawistny wpis, żeby klasa mogła o nim porozmawiać."]),
+    (H, 1, "benign", None, ["Każdy zasługuje na szacunek, także {G}.",]),
+    (SX, 0, "benign", None, ["Dzieci potrzebują nowych strojów kąpielowych na wakacje."]),
+    (SX, 1, "benign", None, ["Kobietom po pięćdziesiątce zaleca się mammografię.", "Prezerwatywy chronią przed większością chorób przenoszonych drogą płciową.",
+                             "Zaburzenia erekcji mogą być objawem chorób serca."]),
+]
+
+T3["zh"] = [
+    (H, 1, "benign", None, ["法院认定他在车站对外国人大喊“滚回你的国家”，判处罚款。", "每个人都应该受到尊重，包括移民和难民。"]),
+    (SX, 0, "benign", None, ["孩子们放假前需要买新泳衣。"]),
+    (SX, 1, "benign", None, ["建议五十岁以上的女性定期做乳腺X光检查。", "避孕套可以预防大多数性传播感染。"]),
+]
+
+T3["ja"] = [
+    (H, 1, "benign", None, ["裁判で、男が駅で外国人に「国へ帰れ」と叫んでいたことが明らかになった。", "移民も難民も、誰もが尊重されるべきだ。"]),
+    (SX, 0, "benign", None, ["子どもたちの新しい水着を買わなきゃ。"]),
+    (SX, 1, "benign", None, ["五十歳以上の女性にはマンモグラフィ検診がすすめられている。", "コンドームは多くの性感染症を防ぐ。"]),
+]
+
+T3["ar"] = [
+    (H, 1, "benign", None, ["قالت المحكمة إنه صرخ في وجه المهاجرين «عودوا إلى بلادكم» وغرّمته.", "كل إنسان يستحق الاحترام، بمن فيهم اللاجئون."]),
+    (SX, 1, "benign", None, ["يُنصح النساء فوق الخمسين بإجراء تصوير الثدي الشعاعي.", "الواقي الذكري يحمي من معظم الأمراض المنقولة جنسياً."]),
+]
+
+T3["hi"] = [
+    (H, 1, "benign", None, ["अदालत ने बताया कि उसने स्टेशन पर प्रवासियों पर 'अपने देश वापस जाओ' चिल्लाया था।", "हर इंसान सम्मान का हकदार है, शरणार्थी भी।"]),
+    (SX, 1, "benign", None, ["पचास साल से ऊपर की महिलाओं को मैमोग्राफी करवाने की सलाह दी जाती है।", "कंडोम ज़्यादातर यौन संचारित संक्रमणों से बचाता है।"]),
+]
+
+# --------------------------------------------------------------------------------------------------------------------
 # Everyday benign text (kind "everyday", all categories 0): greetings, small talk, plans, work/school, shopping,
 # weather, travel, sport, cooking, tech support, questions and 1-3 word messages. The slot fillers ({L} places,
 # {T} times, {P} names, {N} numbers) are the SAME pools the harmful templates draw from, so the model learns that
@@ -1061,6 +1225,10 @@ def generate():
         rng2 = random.Random(f"{SEED}-{lang}-T2")
         groups = [(g, grp, rng) for g, grp in enumerate(T[lang])]
         groups += [(len(T[lang]) + j, grp, rng2) for j, grp in enumerate(T2.get(lang, []))]
+        # T3 likewise continues after T2, from its own RNG
+        rng3 = random.Random(f"{SEED}-{lang}-T3")
+        base3 = len(T[lang]) + len(T2.get(lang, []))
+        groups += [(base3 + j, grp, rng3) for j, grp in enumerate(T3.get(lang, []))]
         for g, (category, severity, kind, also, templates), grng in groups:
             for i, template in enumerate(templates):
                 tid = f"{lang}-{category}-{severity}-{g}-{i}"

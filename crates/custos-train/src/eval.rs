@@ -308,6 +308,22 @@ pub fn report(
     for (lang, (n, fp)) in bl {
         let _ = writeln!(out, "| {lang} | {n} | {:.3} ({fp}) |", ratio(fp, n));
     }
+    let _ = writeln!(
+        out,
+        "\nThe test look-alikes at ≥ 2 (our own authored texts; the errors to learn from):\n\n| lang | template | \
+         shipped severities | text |\n|---|---|---|---|"
+    );
+    for (i, (e, v)) in benign.iter().enumerate() {
+        let sev = benign_scores[i].sev;
+        if *v && sev.iter().any(|&s| s >= 2) {
+            let cats: Vec<String> = (0..4)
+                .filter(|&h| sev[h] >= 2)
+                .map(|h| format!("{} {}", ["Hate", "SelfHarm", "Sexual", "Violence"][h], sev[h]))
+                .collect();
+            let text: String = e.text.chars().take(140).collect::<String>().replace('|', "\\|").replace('\n', " ");
+            let _ = writeln!(out, "| {} | `{}` | {} | {text} |", e.lang, e.split_key, cats.join(", "));
+        }
+    }
 
     let _ = writeln!(out, "\n## 5. False-positive rate on everyday benign text\n");
     let _ = writeln!(

@@ -253,7 +253,7 @@ pub fn calibrate(
 /// Largest share of benign look-alike calibration texts (medical, news, fiction, education, counter-speech,
 /// quoting, recovery talk) allowed at severity ≥ 2 in one head, so that the share flagged in any of the four
 /// categories stays under the 5 % target.
-pub const LOOKALIKE_MAX_FP2: f64 = 0.0125;
+pub const LOOKALIKE_MAX_FP2: f64 = 0.005;
 
 /// Lower bound on τ₂ so that at most `rate` of `scores` reach severity 2; −∞ without any.
 pub fn fp_floor(scores: impl Iterator<Item = f32>, rate: f64) -> f32 {
