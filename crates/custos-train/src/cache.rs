@@ -33,9 +33,10 @@ impl EncodingCache {
         for f in [MODEL_FILE, VOCAB_FILE, USE_FILE, USE_VOCAB] {
             h.update(std::fs::read(model_dir.join("vendor").join(f)).unwrap_or_default());
         }
-        // v3: chunked encodings of both encoders (see `ensemble::chunk_ranges`)
+        // v3: chunked encodings of both encoders (see `ensemble::chunk_ranges`); v4: no multilingual encoding of
+        // chunks without an informative piece (`MultilingualEncoder::encode`)
         let tag = if minilm { "" } else { "-use-only-u" };
-        let path = dir.join(format!("encodings-v3{tag}-{}.bin", &hex::encode(h.finalize())[..16]));
+        let path = dir.join(format!("encodings-v4{tag}-{}.bin", &hex::encode(h.finalize())[..16]));
         let map = std::fs::read(&path).ok().and_then(|b| parse(&b)).unwrap_or_default();
         EncodingCache { path: Some(path), map, dirty: false }
     }

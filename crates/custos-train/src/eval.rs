@@ -308,22 +308,8 @@ pub fn report(
     for (lang, (n, fp)) in bl {
         let _ = writeln!(out, "| {lang} | {n} | {:.3} ({fp}) |", ratio(fp, n));
     }
-    let _ = writeln!(
-        out,
-        "\nThe test look-alikes at ≥ 2 (our own authored texts; the errors to learn from):\n\n| lang | template | \
-         shipped severities | text |\n|---|---|---|---|"
-    );
-    for (i, (e, v)) in benign.iter().enumerate() {
-        let sev = benign_scores[i].sev;
-        if *v && sev.iter().any(|&s| s >= 2) {
-            let cats: Vec<String> = (0..4)
-                .filter(|&h| sev[h] >= 2)
-                .map(|h| format!("{} {}", ["Hate", "SelfHarm", "Sexual", "Violence"][h], sev[h]))
-                .collect();
-            let text: String = e.text.chars().take(140).collect::<String>().replace('|', "\\|").replace('\n', " ");
-            let _ = writeln!(out, "| {} | `{}` | {} | {text} |", e.lang, e.split_key, cats.join(", "));
-        }
-    }
+    let _ = writeln!(out, "\nThe test look-alikes at ≥ 2 (our own authored texts; the errors to learn from):\n");
+    flagged_rows(out, benign.iter().zip(benign_scores).filter(|((_, v), _)| *v).map(|((e, _), s)| (*e, s.sev)));
 
     let _ = writeln!(out, "\n## 5. False-positive rate on everyday benign text\n");
     let _ = writeln!(
@@ -364,6 +350,9 @@ pub fn report(
         let f4 = everyday_scores.iter().filter(|s| s.sev[h] >= 4).count();
         let _ = writeln!(out, "| {c} | {:.3} ({f2}) | {:.3} ({f4}) |", ratio(f2, n_all), ratio(f4, n_all));
     }
+
+    let _ = writeln!(out, "\nThe held-out everyday texts at ≥ 2:\n");
+    flagged_rows(out, everyday.iter().zip(everyday_scores).map(|(e, s)| (*e, s.sev)));
 
     let _ = writeln!(out, "\n## 6. Public benchmark test splits (never trained on, not used for thresholds)\n");
     let _ = writeln!(
@@ -474,6 +463,17 @@ pub fn evasion_table(out: &mut String, rows: &[EvasionRow]) {
             ratio(obf, n),
             100.0 * ratio(obf, clean)
         );
+    }
+}
+
+/// A table of the rows with a severity ≥ 2 in some category (authored policy texts, so they may be shown).
+fn flagged_rows<'a>(out: &mut String, rows: impl Iterator<Item = (&'a Example, [u8; 4])>) {
+    let _ = writeln!(out, "| lang | template | shipped severities | text |\n|---|---|---|---|");
+    for (e, sev) in rows.filter(|(_, sev)| sev.iter().any(|&s| s >= 2)) {
+        let cats: Vec<String> =
+            Category::ALL.iter().filter(|c| sev[c.index()] >= 2).map(|c| format!("{c} {}", sev[c.index()])).collect();
+        let text: String = e.text.chars().take(140).collect::<String>().replace('|', "\\|").replace('\n', " ");
+        let _ = writeln!(out, "| {} | `{}` | {} | {text} |", e.lang, e.split_key, cats.join(", "));
     }
 }
 

@@ -33,14 +33,23 @@ struct Args {
     report: PathBuf,
     cache: Option<PathBuf>,
     minilm: bool,
+    hidden: Option<usize>,
     cfg: TrainConfig,
 }
+
+/// Widths tried for the hidden layer of the multilingual heads (0 = linear heads); the one with the best mean
+/// AUPRC (≥ 2) of the head alone on the calibration split's own-data rows is kept. `--hidden N` fixes the width.
+const HIDDEN_CANDIDATES: [usize; 4] = [0, 16, 32, 64];
+/// Passes and learning rate of the hidden-layer heads.
+const HIDDEN_EPOCHS: usize = 12;
+const HIDDEN_LR: f32 = 0.2;
 
 fn parse_args() -> Result<Args> {
     let mut args = std::env::args().skip(1);
     let (mut data, mut policy, mut out, mut report) = (None, None, None, None);
     let mut cache = Some(PathBuf::from(".cache/train"));
     let mut minilm = false;
+    let mut hidden = None;
     let mut cfg = TrainConfig::default();
     while let Some(flag) = args.next() {
         let mut value = || args.next().with_context(|| format!("{flag} needs a value"));
@@ -52,15 +61,18 @@ fn parse_args() -> Result<Args> {
             "--cache" => cache = Some(PathBuf::from(value()?)),
             "--no-cache" => cache = None,
             "--minilm" => minilm = true,
+            "--hidden" => hidden = Some(value()?.parse().context("--hidden")?),
             "--epochs" => cfg.epochs = value()?.parse().context("--epochs")?,
             "--log2-buckets" => cfg.log2_buckets = value()?.parse().context("--log2-buckets")?,
             "--lr" => cfg.lr = value()?.parse().context("--lr")?,
             "-h" | "--help" => {
                 println!(
                     "usage: custos-train --data DIR --policy DIR --out DIR --report FILE \
-                     [--epochs N] [--log2-buckets N] [--lr X] [--cache DIR | --no-cache] [--minilm]\n\n\
+                     [--epochs N] [--log2-buckets N] [--lr X] [--cache DIR | --no-cache] [--minilm] [--hidden N]\n\n\
                      --minilm makes all-MiniLM-L6-v2 a member of the ensemble (off by default: it adds ~5 ms per \
                      short text and ~150 MB for little accuracy; see eval/REPORT.md).\n\
+                     --hidden N gives each multilingual head a ReLU hidden layer of N units beside its linear term \
+                     (0 = linear heads; default: the best of {HIDDEN_CANDIDATES:?} on the calibration split).\n\
                      The encoder files are read from the parent of --out (its vendor/ folder). Encoder outputs are \
                      cached under --cache (default .cache/train) keyed by the encoder's checksum."
                 );
@@ -79,6 +91,7 @@ fn parse_args() -> Result<Args> {
         report: report.context("--report is required")?,
         cache,
         minilm,
+        hidden,
         cfg,
     })
 }
@@ -175,6 +188,7 @@ fn main() -> Result<()> {
         xm.extend_from_slice(e.multi.first().unwrap_or(&[0.0; MDIM]));
     }
     let head_cfg = OrdinalConfig { epochs: 12, lr: 0.5, l2: 1e-5, seed: args.cfg.seed ^ 0xe1 };
+    let hidden_cfg = OrdinalConfig { epochs: HIDDEN_EPOCHS, lr: HIDDEN_LR, ..head_cfg };
     for h in 0..HEADS {
         let y: Vec<i8> = train_set
             .iter()
@@ -184,20 +198,60 @@ fn main() -> Result<()> {
         let w: Vec<f32> = train_set.iter().map(|e| data::head_weights(e)[h]).collect();
         let fitted = ordinal::fit(&x, DIM, &y, &w, &head_cfg);
         params.heads[h].copy_from_slice(&fitted.w);
-        let ym: Vec<i8> =
-            train_set.iter().zip(&train_enc).map(|(e, v)| if v.multi.is_empty() { -1 } else { e.labels[h] }).collect();
-        let fitted = ordinal::fit(&xm, MDIM, &ym, &w, &head_cfg);
-        params.mheads[h].copy_from_slice(&fitted.w);
     }
     drop(x);
+
+    // The multilingual heads: linear, or with a hidden layer whose width is chosen on the calibration split.
+    let calib_texts: Vec<&str> = calib.iter().map(|e| e.text.as_str()).collect();
+    let calib_enc = cache.encode_all(&probe, &calib_texts);
+    let widths: Vec<usize> = args.hidden.map_or_else(|| HIDDEN_CANDIDATES.to_vec(), |n| vec![n]);
+    let mut selection = Vec::new();
+    let mut best: Option<(f64, EnsembleParams)> = None;
+    for &width in &widths {
+        let mut trial = EnsembleParams::zeros();
+        for h in 0..HEADS {
+            let ym: Vec<i8> =
+                train_set.iter().zip(&train_enc).map(|(e, v)| if v.multi.is_empty() { -1 } else { e.labels[h] }).collect();
+            let w: Vec<f32> = train_set.iter().map(|e| data::head_weights(e)[h]).collect();
+            if width > 0 {
+                let (fitted, layer) = ordinal::fit_hidden(&xm, MDIM, &ym, &w, width, &hidden_cfg);
+                trial.mheads[h].copy_from_slice(&fitted.w);
+                trial.mlp.push(layer);
+            } else {
+                let fitted = ordinal::fit(&xm, MDIM, &ym, &w, &head_cfg);
+                trial.mheads[h].copy_from_slice(&fitted.w);
+            }
+        }
+        let aps: Vec<f64> = (0..HEADS)
+            .map(|h| {
+                let items: Vec<(f32, bool)> = calib
+                    .iter()
+                    .zip(&calib_enc)
+                    .filter(|(e, v)| e.source == "custos-policy" && e.labels[h] >= 0 && !v.multi.is_empty())
+                    .map(|(e, v)| {
+                        let s = v.multi.iter().map(|m| trial.mhead_score(h, m)).fold(f32::NEG_INFINITY, f32::max);
+                        (s, e.labels[h] >= 2)
+                    })
+                    .collect();
+                eval::average_precision(&items).unwrap_or(0.0)
+            })
+            .collect();
+        let mean = aps.iter().sum::<f64>() / HEADS as f64;
+        println!("multilingual heads, hidden width {width}: calibration own-data mean AUPRC ≥2 {mean:.4}");
+        selection.push((width, mean));
+        if best.as_ref().is_none_or(|b| mean > b.0) {
+            best = Some((mean, trial));
+        }
+    }
+    let chosen = best.expect("at least one width").1;
+    params.mheads = chosen.mheads;
+    params.mlp = chosen.mlp;
     drop(xm);
     drop(train_enc);
     println!("embedding heads fitted ({:.1}s)", secs(t));
 
     // 3. Combiner and thresholds on the calibration split.
     let t = Instant::now();
-    let calib_texts: Vec<&str> = calib.iter().map(|e| e.text.as_str()).collect();
-    let calib_enc = cache.encode_all(&probe, &calib_texts);
     let idx: Vec<usize> = (0..calib.len()).collect();
     let calib_comp: Vec<Components> =
         eval::par_map(&idx, |&i| probe.components_encoded(&normalize(calib_texts[i]).text, &calib_enc[i], &params));
@@ -316,7 +370,9 @@ fn main() -> Result<()> {
     );
     let hyper = format!(
         "n-gram heads: SGD, {} epochs, lr {} → {:.3} (linear), seed {:#x}, single thread; embedding heads: ordinal \
-         logistic SGD, {} epochs, lr {} → {:.3}, L2 {}; combiner: ordinal logistic on the calibration split, \
+         logistic SGD, {} epochs, lr {} → {:.3}, L2 {}; multilingual heads: the same plus a ReLU hidden layer \
+         (backpropagation, {} epochs, lr {} → {:.3}) of width {} chosen on the calibration split (own-data mean \
+         AUPRC ≥2 of the head alone: {}); combiner: ordinal logistic on the calibration split, \
          full-batch Adam on standardized inputs, {} steps, L2 {}",
         args.cfg.epochs,
         args.cfg.lr,
@@ -326,6 +382,11 @@ fn main() -> Result<()> {
         head_cfg.lr,
         head_cfg.lr * 0.1,
         head_cfg.l2,
+        hidden_cfg.epochs,
+        hidden_cfg.lr,
+        hidden_cfg.lr * 0.1,
+        params.mlp.first().map_or(0, |m| m.hidden()),
+        selection.iter().map(|(w, ap)| format!("{w} → {ap:.4}")).collect::<Vec<_>>().join(", "),
         COMBINER_STEPS,
         COMBINER_L2
     );

@@ -6,6 +6,7 @@
 //! Plain SGD, fixed seed and order, single thread: the same inputs give bit-identical parameters.
 
 use crate::train::{level_weights, SplitMix};
+use custos_engine::text::ensemble::HiddenLayer;
 use custos_engine::text::linear::LEVELS;
 
 /// Settings.
@@ -88,6 +89,92 @@ pub fn fit(x: &[f32], dim: usize, y: &[i8], weight: &[f32], cfg: &OrdinalConfig)
         }
     }
     model
+}
+
+/// [`fit`] with a ReLU hidden layer beside the linear term: `s = w · x + w₂ · relu(W₁ x + b₁)`, same loss, plain
+/// SGD (backpropagation), L2 on `w` and `W₁`. `W₁` starts from seeded uniform noise of the given scale
+/// (`±init/√dim·√3`, so a unit-norm input gives pre-activations of about `init` standard deviation), `w₂` from
+/// zero-mean noise, so the start is close to the linear model. Deterministic like [`fit`].
+pub fn fit_hidden(
+    x: &[f32],
+    dim: usize,
+    y: &[i8],
+    weight: &[f32],
+    hidden: usize,
+    cfg: &OrdinalConfig,
+) -> (Ordinal, HiddenLayer) {
+    assert_eq!(x.len(), y.len() * dim);
+    let mut counts = [0.0f64; 8];
+    for (&l, &w) in y.iter().zip(weight) {
+        if l >= 0 {
+            counts[l as usize] += w as f64;
+        }
+    }
+    let lw = level_weights(&counts);
+    let mut rng = SplitMix::new(cfg.seed ^ 0x6869_6464_656e);
+    let mut uniform = |scale: f32| ((rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 * 2.0 - 1.0) * scale;
+    let a = (3.0f32).sqrt() * (dim as f32).sqrt();
+    let mut layer = HiddenLayer {
+        w1: (0..hidden * dim).map(|_| uniform(a / dim as f32)).collect(),
+        b1: vec![0.0; hidden],
+        w2: (0..hidden).map(|_| uniform(0.1)).collect(),
+    };
+    let mut model = Ordinal { w: vec![0.0; dim], cut: std::array::from_fn(|k| k as f32 * 0.5 + 0.5) };
+    let mut order: Vec<usize> = (0..y.len()).filter(|&i| y[i] >= 0 && weight[i] > 0.0).collect();
+    if order.is_empty() {
+        return (model, layer);
+    }
+    let mut rng = SplitMix::new(cfg.seed);
+    let total = (cfg.epochs * order.len()).max(1) as f32;
+    let mut step = 0usize;
+    let mut act = vec![0.0f32; hidden];
+    for _ in 0..cfg.epochs {
+        rng.shuffle(&mut order);
+        for &i in &order {
+            let lr = cfg.lr * (1.0 - 0.9 * step as f32 / total);
+            step += 1;
+            let row = &x[i * dim..(i + 1) * dim];
+            let mut s = model.score(row);
+            for j in 0..hidden {
+                let pre = layer.b1[j] + dot(&layer.w1[j * dim..(j + 1) * dim], row);
+                act[j] = pre.max(0.0);
+                s += layer.w2[j] * act[j];
+            }
+            let w = weight[i] * lw[y[i] as usize];
+            let mut g = 0.0;
+            for k in 0..LEVELS {
+                let target = if y[i] as usize > k { 1.0 } else { 0.0 };
+                let d = sigmoid(s - model.cut[k]) - target;
+                g += d;
+                model.cut[k] += lr * w * d / LEVELS as f32;
+            }
+            for k in 1..LEVELS {
+                let lo = model.cut[k - 1] + 0.01;
+                if model.cut[k] < lo {
+                    model.cut[k] = lo;
+                }
+            }
+            let g = g / LEVELS as f32 * w;
+            for j in 0..hidden {
+                if act[j] > 0.0 {
+                    let gp = g * layer.w2[j];
+                    layer.b1[j] -= lr * gp;
+                    for (wj, xj) in layer.w1[j * dim..(j + 1) * dim].iter_mut().zip(row) {
+                        *wj -= lr * (gp * xj + cfg.l2 * *wj);
+                    }
+                }
+                layer.w2[j] -= lr * g * act[j];
+            }
+            for (wj, xj) in model.w.iter_mut().zip(row) {
+                *wj -= lr * (g * xj + cfg.l2 * *wj);
+            }
+        }
+    }
+    (model, layer)
+}
+
+fn dot(a: &[f32], b: &[f32]) -> f32 {
+    a.iter().zip(b).map(|(x, y)| x * y).sum()
 }
 
 /// Full-batch fit with Adam for small inputs (the combiner): the same loss as [`fit`], but every step sees every row,
@@ -198,5 +285,28 @@ mod tests {
         assert!(fb.w[0] * 100.0 > 4.0 * fb.w[1].abs(), "{:?}", fb.w);
         assert!(fb.cut.windows(2).all(|c| c[0] < c[1]));
         assert_eq!(fb, fit_full_batch(&scaled, 2, &y, &w, 400, 0.0));
+    }
+
+    #[test]
+    fn the_hidden_layer_learns_an_interaction_a_linear_model_cannot() {
+        // harmful (3) only when both features are on, like "names a group" and "is hostile"
+        let mut rng = SplitMix::new(9);
+        let (mut x, mut y) = (Vec::new(), Vec::new());
+        for _ in 0..4000 {
+            let a = (rng.next_u64() % 2) as f32;
+            let b = (rng.next_u64() % 2) as f32;
+            x.extend([a, b, 1.0]);
+            y.push(if a == 1.0 && b == 1.0 { 3 } else { 0 });
+        }
+        let w = vec![1.0; y.len()];
+        let cfg = OrdinalConfig { epochs: 10, lr: 0.2, l2: 0.0, seed: 4 };
+        let (lin, layer) = fit_hidden(&x, 3, &y, &w, 8, &cfg);
+        let score = |r: &[f32]| lin.score(r) + layer.score(r);
+        let sev = |r: &[f32]| lin.cut.iter().filter(|c| **c <= score(r)).count();
+        assert_eq!(sev(&[1.0, 1.0, 1.0]), 3);
+        for r in [[1.0, 0.0, 1.0], [0.0, 1.0, 1.0], [0.0, 0.0, 1.0]] {
+            assert_eq!(sev(&r), 0, "{r:?}");
+        }
+        assert_eq!(fit_hidden(&x, 3, &y, &w, 8, &cfg), (lin, layer));
     }
 }

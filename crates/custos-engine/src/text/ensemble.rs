@@ -2,7 +2,8 @@
 //! → a trained combiner per category → calibrated severity thresholds, plus the spans that drove each category.
 //!
 //! Per category `c`, with `s_lin` the n-gram model's raw score (maximum over chunks), `s_emb` the MiniLM embedding
-//! head's score (maximum over chunks), `s_use` the multilingual (USE) embedding head's score (maximum over chunks),
+//! head's score (maximum over chunks), `s_use` the multilingual (USE) embedding head's score (maximum over chunks;
+//! a linear term plus an optional ReLU hidden layer, [`HiddenLayer`]),
 //! `f` the lexicon floor and `u` the share of words the English encoder could not cover:
 //!
 //! ```text
@@ -30,11 +31,42 @@ use std::path::Path;
 pub const ENSEMBLE_FILE: &str = "ensemble.txt";
 /// Number of combiner inputs (without the bias).
 pub const COMBINER_INPUTS: usize = 6;
-const MAGIC: &str = "custos-text-ensemble v2";
+const MAGIC: &str = "custos-text-ensemble v3";
 
 /// The combiner inputs of one category.
 pub fn combiner_inputs(s_lin: f32, s_emb: f32, floor: u8, unknown: f32, s_use: f32) -> [f32; COMBINER_INPUTS] {
     [s_lin, s_emb, s_emb * (1.0 - unknown), f32::from(floor) / 7.0, unknown, s_use]
+}
+
+/// A ReLU hidden layer on a multilingual embedding: `w₂ · relu(W₁ e + b₁)`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HiddenLayer {
+    /// `hidden × MDIM`, row-major.
+    pub w1: Vec<f32>,
+    /// `hidden`.
+    pub b1: Vec<f32>,
+    /// `hidden`.
+    pub w2: Vec<f32>,
+}
+
+impl HiddenLayer {
+    /// Width of the layer.
+    pub fn hidden(&self) -> usize {
+        self.b1.len()
+    }
+
+    /// `w₂ · relu(W₁ e + b₁)`.
+    pub fn score(&self, e: &[f32]) -> f32 {
+        let dim = e.len();
+        let mut s = 0.0;
+        for j in 0..self.hidden() {
+            let pre = self.b1[j] + self.w1[j * dim..(j + 1) * dim].iter().zip(e).map(|(w, x)| w * x).sum::<f32>();
+            if pre > 0.0 {
+                s += self.w2[j] * pre;
+            }
+        }
+        s
+    }
 }
 
 /// Trained parameters of the ensemble (everything but the n-gram weights and the encoder graph).
@@ -42,8 +74,12 @@ pub fn combiner_inputs(s_lin: f32, s_emb: f32, floor: u8, unknown: f32, s_use: f
 pub struct EnsembleParams {
     /// MiniLM embedding head weights per category: `s_emb = w · e` (no bias: the combiner has one).
     pub heads: Vec<[f32; DIM]>,
-    /// Multilingual (USE) embedding head weights per category: `s_use = w · e`.
+    /// Multilingual (USE) embedding head weights per category: `s_use = w · e (+ the hidden layer below)`.
     pub mheads: Vec<[f32; MDIM]>,
+    /// Optional hidden layer of the multilingual heads, one per category (empty: linear heads). It adds
+    /// `w₂ · relu(W₁ e + b₁)` to `w · e`, which lets a head express interactions a linear head cannot, such as
+    /// "names a group" *and* "is hostile" (either alone is not hate).
+    pub mlp: Vec<HiddenLayer>,
     /// Combiner per category: bias, then one weight per input of [`combiner_inputs`].
     pub combiner: [[f32; COMBINER_INPUTS + 1]; HEADS],
     /// Severity thresholds τ₁..τ₇ on the combined score per category, ascending.
@@ -59,6 +95,7 @@ impl EnsembleParams {
         EnsembleParams {
             heads: vec![[0.0; DIM]; HEADS],
             mheads: vec![[0.0; MDIM]; HEADS],
+            mlp: Vec::new(),
             combiner: [[0.0; COMBINER_INPUTS + 1]; HEADS],
             thresholds: [[1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0]; HEADS],
             minilm: true,
@@ -72,7 +109,8 @@ impl EnsembleParams {
 
     /// Multilingual head score of category `h` for one embedding.
     pub fn mhead_score(&self, h: usize, e: &[f32; MDIM]) -> f32 {
-        self.mheads[h].iter().zip(e).map(|(w, x)| w * x).sum()
+        let linear: f32 = self.mheads[h].iter().zip(e).map(|(w, x)| w * x).sum();
+        linear + self.mlp.get(h).map_or(0.0, |m| m.score(e))
     }
 
     /// The combined score `z` of category `h`.
@@ -89,9 +127,10 @@ impl EnsembleParams {
     /// The text form: a header, the numbers one category per line, and a SHA-256 of everything above it.
     pub fn to_text(&self) -> String {
         let mut s = format!(
-            "{MAGIC}\nfeature_version {}\ndim {DIM} {MDIM}\nminilm {}\n",
+            "{MAGIC}\nfeature_version {}\ndim {DIM} {MDIM}\nminilm {}\nhidden {}\n",
             super::features::FEATURE_VERSION,
-            u8::from(self.minilm)
+            u8::from(self.minilm),
+            self.mlp.first().map_or(0, HiddenLayer::hidden)
         );
         let line = |name: &str, h: usize, v: &[f32]| {
             let nums: Vec<String> = v.iter().map(|x| format!("{x:e}")).collect();
@@ -102,6 +141,11 @@ impl EnsembleParams {
         }
         for h in 0..HEADS {
             s.push_str(&line("mhead", h, &self.mheads[h]));
+        }
+        for (h, m) in self.mlp.iter().enumerate() {
+            s.push_str(&line("mlp_w1", h, &m.w1));
+            s.push_str(&line("mlp_b1", h, &m.b1));
+            s.push_str(&line("mlp_w2", h, &m.w2));
         }
         for h in 0..HEADS {
             s.push_str(&line("combiner", h, &self.combiner[h]));
@@ -140,7 +184,16 @@ impl EnsembleParams {
             Some("minilm 0") => false,
             _ => return Err("no minilm line".into()),
         };
-        let mut seen = [[false; HEADS]; 4];
+        let hidden: usize = lines
+            .next()
+            .and_then(|l| l.strip_prefix("hidden "))
+            .and_then(|n| n.parse().ok())
+            .filter(|n| *n <= 4096)
+            .ok_or("no hidden line")?;
+        if hidden > 0 {
+            p.mlp = vec![HiddenLayer { w1: vec![0.0; hidden * MDIM], b1: vec![0.0; hidden], w2: vec![0.0; hidden] }; HEADS];
+        }
+        let mut seen = [[false; HEADS]; 7];
         for line in lines {
             let mut parts = line.split_ascii_whitespace();
             let (kind, h) = (parts.next().unwrap_or(""), parts.next().and_then(|h| h.parse::<usize>().ok()));
@@ -154,6 +207,9 @@ impl EnsembleParams {
                 "combiner" => (1, &mut p.combiner[h][..]),
                 "thresholds" => (2, &mut p.thresholds[h][..]),
                 "mhead" => (3, &mut p.mheads[h][..]),
+                "mlp_w1" if hidden > 0 => (4, &mut p.mlp[h].w1[..]),
+                "mlp_b1" if hidden > 0 => (5, &mut p.mlp[h].b1[..]),
+                "mlp_w2" if hidden > 0 => (6, &mut p.mlp[h].w2[..]),
                 _ => return Err(format!("unknown line {kind:?}")),
             };
             if nums.len() != dst.len() {
@@ -162,7 +218,8 @@ impl EnsembleParams {
             dst.copy_from_slice(&nums);
             seen[slot][h] = true;
         }
-        if seen.iter().flatten().any(|s| !s) {
+        let needed = if hidden > 0 { 7 } else { 4 };
+        if seen[..needed].iter().flatten().any(|s| !s) {
             return Err("missing lines".into());
         }
         if p.thresholds.iter().any(|t| t.windows(2).any(|w| w[0] > w[1])) {
@@ -363,6 +420,14 @@ impl TextEnsemble {
         if prepare_normalized(&normalized.text).is_empty() {
             return out;
         }
+        if !self.params.minilm && encoded.multi.is_empty() {
+            // No piece the multilingual encoder knows (only emoji, symbols or unknown scripts): its member has
+            // nothing to say, and the combiner was fitted with it present, so the answer is the n-gram + lexicon
+            // model's own calibrated result.
+            let mut out = self.base.analyze_prepared(&prepare_normalized(&normalized.text));
+            out.spans = self.explain(normalized, &out.severities);
+            return out;
+        }
         let c = self.components_encoded(&normalized.text, encoded, &self.params);
         let (linear, floors, unknown) = (c.linear, c.floors, c.unknown);
         for h in 0..HEADS {
@@ -553,6 +618,21 @@ mod tests {
         let damaged = text.replacen("head 2", "head 1", 1);
         assert!(EnsembleParams::from_text(&damaged).unwrap_err().contains("checksum"));
         assert!(EnsembleParams::from_text("").is_err());
+        // with a hidden layer: round trip, and it adds to the linear head's score
+        let mut e = [0.0f32; MDIM];
+        e[0] = 1.0;
+        e[1] = -1.0;
+        let linear = p.mhead_score(0, &e);
+        let mut w1 = vec![0.0; 2 * MDIM];
+        w1[0] = 2.0; // unit 0: 2·e₀ − 0.5 = 1.5 > 0
+        w1[MDIM] = -1.0; // unit 1: −e₀ = −1 → cut by the ReLU
+        p.mlp = vec![HiddenLayer { w1, b1: vec![-0.5, 0.0], w2: vec![0.5, 3.0] }; HEADS];
+        assert!((p.mhead_score(0, &e) - (linear + 0.75)).abs() < 1e-6);
+        let text = p.to_text();
+        assert!(text.contains("\nhidden 2\n"));
+        assert_eq!(EnsembleParams::from_text(&text).unwrap(), p);
+        let cut = text.replacen("mlp_b1 3", "mlp_bx 3", 1);
+        assert!(EnsembleParams::from_text(&cut).is_err());
     }
 
     #[test]

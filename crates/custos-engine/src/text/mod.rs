@@ -146,13 +146,17 @@ impl TextModel {
 
     /// Scores `text` with the n-gram model and the lexicon only.
     pub fn analyze(&self, text: &str) -> TextAnalysis {
-        let normalized = prepare(text);
+        self.analyze_prepared(&prepare(text))
+    }
+
+    /// [`TextModel::analyze`] of a [`prepare`]d text.
+    pub fn analyze_prepared(&self, normalized: &str) -> TextAnalysis {
         let mut out = TextAnalysis::safe();
         if normalized.is_empty() {
             return out;
         }
-        let (raw, _) = self.linear.raw_scores(&normalized);
-        let floors = self.lexicon.floors(&normalized);
+        let (raw, _) = self.linear.raw_scores(normalized);
+        let floors = self.lexicon.floors(normalized);
         for head in 0..HEADS {
             let thresholds = &self.linear.thresholds[head];
             let model_sev = self.linear.severity(head, raw[head]);

@@ -66,10 +66,11 @@ impl MultilingualEncoder {
         &self.tokenizer
     }
 
-    /// Embeds `text`; `None` when it has no pieces (empty, or only white space).
+    /// Embeds `text`; `None` when no piece is informative (empty, only white space, or only characters outside the
+    /// vocabulary such as emoji: every such text would get the same embedding, which says nothing about it).
     pub fn encode(&self, text: &str) -> Result<Option<[f32; DIM]>, EngineError> {
         let ids = self.tokenizer.encode(text);
-        if ids.is_empty() {
+        if !ids.iter().any(|&id| self.tokenizer.is_informative(id)) {
             return Ok(None);
         }
         self.encode_ids(&ids).map(Some)

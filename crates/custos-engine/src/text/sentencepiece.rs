@@ -48,6 +48,8 @@ pub struct SentencePiece {
     /// Longest piece, in characters.
     max_chars: usize,
     unk_score: f64,
+    /// Id of the bare word-boundary piece `▁` (`u32::MAX` if the vocabulary has none).
+    boundary: u32,
 }
 
 impl SentencePiece {
@@ -81,7 +83,8 @@ impl SentencePiece {
             }
         }
         let min = scores.iter().copied().fold(f32::INFINITY, f32::min);
-        Ok(SentencePiece { pieces, scores, max_chars, unk_score: f64::from(min) - UNK_PENALTY })
+        let boundary = pieces.get("\u{2581}").copied().unwrap_or(u32::MAX);
+        Ok(SentencePiece { pieces, scores, max_chars, unk_score: f64::from(min) - UNK_PENALTY, boundary })
     }
 
     /// Number of pieces.
@@ -103,6 +106,11 @@ impl SentencePiece {
         let mut ids = self.viterbi(&normalized);
         ids.truncate(MAX_PIECES);
         ids
+    }
+
+    /// Whether a piece says something about the text: not `<unk>`, `<s>`, `</s>` nor the bare word boundary `▁`.
+    pub fn is_informative(&self, id: u32) -> bool {
+        !matches!(id, UNK | BOS | EOS) && id != self.boundary
     }
 
     /// The model input for `text`: `<s>`, the piece ids, `</s>`; empty when the text has no pieces.
@@ -233,6 +241,8 @@ mod tests {
         assert_eq!(sp.pieces("ccc"), vec![3, 7, 8]);
         // Unknown characters are <unk> one by one.
         assert_eq!(sp.pieces("a\u{4e00}\u{4e01}"), vec![3, 5, UNK, UNK]);
+        assert!(sp.is_informative(5) && sp.is_informative(4));
+        assert!(![UNK, 1, 2, 3].iter().any(|&id| sp.is_informative(id)), "<unk>, <s>, </s> and ▁ say nothing");
         assert_eq!(sp.encode("ab"), vec![BOS, 4, EOS]);
         assert!(sp.encode(" \n ").is_empty());
     }
