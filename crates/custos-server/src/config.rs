@@ -48,6 +48,20 @@ pub struct Config {
     pub log: LogConfig,
     /// `[usage]`
     pub usage: UsageConfig,
+    /// `[blob_fetch]`
+    pub blob_fetch: BlobFetchConfig,
+}
+
+/// `[blob_fetch]`: fetching `image.blobUrl` (see [`crate::blob_fetch`]).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BlobFetchConfig {
+    /// URL prefixes (`scheme://host[:port][/path]`) that may be fetched; empty = `image.blobUrl` is refused.
+    pub allow: Vec<String>,
+    /// Time limit of one whole fetch (connect, request, body), in milliseconds.
+    pub timeout_ms: u64,
+    /// Largest body fetched, in bytes (at most the image limit).
+    pub max_bytes: usize,
 }
 
 /// `[usage]`
@@ -260,6 +274,19 @@ impl Config {
         if let Some(bad) = self.server.regions.iter().find(|r| !is_region_name(r)) {
             return Err(ConfigError(format!("server.regions: '{bad}' is not a region name (a-z, 0-9, '-', 1-32)")));
         }
+        crate::blob_fetch::parse_allow_list(&self.blob_fetch.allow).map_err(ConfigError)?;
+        let request_ms = self.server.request_timeout_secs.saturating_mul(1000);
+        if self.blob_fetch.timeout_ms == 0 || self.blob_fetch.timeout_ms >= request_ms {
+            return Err(ConfigError(format!(
+                "blob_fetch.timeout_ms must be at least 1 and less than server.request_timeout_secs ({request_ms} ms)"
+            )));
+        }
+        let max_image = crate::routes::image_analyze::MAX_IMAGE_BYTES;
+        if !(1..=max_image).contains(&self.blob_fetch.max_bytes) {
+            return Err(ConfigError(format!(
+                "blob_fetch.max_bytes must be between 1 and {max_image} (the image size limit)"
+            )));
+        }
         let url = &self.server.public_url;
         if !url.is_empty() && !(url.starts_with("http://") || url.starts_with("https://")) {
             return Err(ConfigError("server.public_url must start with http:// or https://".into()));
@@ -425,6 +452,47 @@ mod tests {
         for (vars, want) in cases {
             let err = Config::load(None, env(vars)).unwrap_err().to_string();
             assert!(err.contains(want), "{vars:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn the_blob_allow_list_is_off_by_default_and_checked_at_start() {
+        let c = Config::load(None, env(&[])).unwrap();
+        assert!(c.blob_fetch.allow.is_empty());
+        assert_eq!(c.blob_fetch.timeout_ms, 5000);
+        assert_eq!(c.blob_fetch.max_bytes, crate::routes::image_analyze::MAX_IMAGE_BYTES);
+        let c = Config::load(
+            None,
+            env(&[
+                ("CUSTOS__BLOB_FETCH__ALLOW", "http://imgs.internal:8080/public/, http://10.1.2.3/"),
+                ("CUSTOS__BLOB_FETCH__TIMEOUT_MS", "250"),
+            ]),
+        )
+        .unwrap();
+        assert_eq!(c.blob_fetch.allow, ["http://imgs.internal:8080/public/", "http://10.1.2.3/"]);
+        assert_eq!(c.blob_fetch.timeout_ms, 250);
+        let cases: &[(&str, &str, &str)] = &[
+            ("CUSTOS__BLOB_FETCH__ALLOW", "http://h/, imgs.internal/x", "blob_fetch.allow[1] is not an absolute"),
+            ("CUSTOS__BLOB_FETCH__ALLOW", "ftp://h/x", "blob_fetch.allow[0] is not an absolute"),
+            ("CUSTOS__BLOB_FETCH__ALLOW", "http:///x", "blob_fetch.allow[0] has no valid host"),
+            ("CUSTOS__BLOB_FETCH__ALLOW", "http://u:pw-9@h/x", "blob_fetch.allow[0] carries user credentials"),
+            ("CUSTOS__BLOB_FETCH__ALLOW", "http://h/x?sig=1", "blob_fetch.allow[0] has a query or fragment"),
+            ("CUSTOS__BLOB_FETCH__ALLOW", "http://h/x#top", "blob_fetch.allow[0] has a query or fragment"),
+            ("CUSTOS__BLOB_FETCH__TIMEOUT_MS", "0", "blob_fetch.timeout_ms"),
+            ("CUSTOS__BLOB_FETCH__TIMEOUT_MS", "30000", "blob_fetch.timeout_ms"),
+            ("CUSTOS__BLOB_FETCH__MAX_BYTES", "0", "blob_fetch.max_bytes"),
+            ("CUSTOS__BLOB_FETCH__MAX_BYTES", "4194305", "blob_fetch.max_bytes"),
+        ];
+        for (var, value, want) in cases {
+            let err = Config::load(None, env(&[(var, value)])).unwrap_err().to_string();
+            assert!(err.contains(want), "{var}={value}: {err}");
+            assert!(!err.contains("pw-9"), "{err}");
+        }
+        let https = Config::load(None, env(&[("CUSTOS__BLOB_FETCH__ALLOW", "https://acct.blob.core.windows.net/c/")]));
+        if cfg!(feature = "blob-https") {
+            assert!(https.is_ok());
+        } else {
+            assert!(https.unwrap_err().to_string().contains("`blob-https` cargo feature"));
         }
     }
 

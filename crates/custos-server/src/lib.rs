@@ -9,6 +9,7 @@
 //! - [`state`]: shared state: store, models, admission control, compiled-blocklist cache.
 //! - [`pii`], [`sampling`]: the Sample Content program (opt-in, masked, sealed samples; see `routes::review`).
 //! - [`usage`]: abuse monitoring without content: counters in memory, flushed to the store in the background.
+//! - [`blob_fetch`]: `image.blobUrl`, fetched only from the operator's allow-list (off by default).
 //!
 //! [`run`] builds everything from a `Config` and serves until the shutdown future resolves.
 //! No code here logs or stores request content: logs carry method, route template, status, latency, request id
@@ -16,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod app;
+pub mod blob_fetch;
 pub mod config;
 pub mod error;
 pub mod extract;
@@ -98,6 +100,11 @@ pub fn build_state(config: &Config, store: Arc<Store>, models: Arc<Models>) -> A
         admin_key: Some(config.auth.admin_key.expose()).filter(|k| !k.is_empty()).map(Arc::from),
         usage: Arc::new(usage::UsageRecorder::default()),
         sampler: Arc::new(sampling::Sampler::default()),
+        // Config::load has checked the allow-list; a Config built otherwise and invalid fetches nothing.
+        blob: Arc::new(blob_fetch::BlobFetcher::new(&config.blob_fetch).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "image.blobUrl fetching disabled");
+            blob_fetch::BlobFetcher::disabled()
+        })),
     }
 }
 

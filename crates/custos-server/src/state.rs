@@ -42,6 +42,8 @@ pub struct AppState {
     pub usage: Arc<UsageRecorder>,
     /// Sample consents cache and draws (see [`crate::sampling`]).
     pub sampler: Arc<crate::sampling::Sampler>,
+    /// `image.blobUrl` fetching from the operator's allow-list (see [`crate::blob_fetch`]).
+    pub blob: Arc<crate::blob_fetch::BlobFetcher>,
 }
 
 impl AppState {

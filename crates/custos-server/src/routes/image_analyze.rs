@@ -5,6 +5,9 @@
 //! `SelfHarm` and `Violence` have no image model: for an image without readable text they are reported as 0 and
 //! listed in the `custos.notAnalyzed` extension, never guessed. The recognised text never leaves the model closure:
 //! it is not logged, stored, sampled or returned.
+//!
+//! `image.blobUrl` is fetched by [`crate::blob_fetch`] only when the operator allow-lists its origin and path
+//! (off by default: then it is a 400); the fetched bytes take exactly the path of decoded `image.content`.
 
 use crate::error::ApiError;
 use crate::extract::{AzureJson, Caller};
@@ -73,12 +76,13 @@ pub async fn analyze_image(
         (Some(_), Some(_)) => {
             return Err(ApiError::body("Provide either image.content or image.blobUrl, not both.", "image"));
         }
-        (None, Some(_)) => {
-            return Err(ApiError::body(
-                "image.blobUrl is not supported by this self-hosted service, which fetches no URLs; send the image \
-                 bytes base64-encoded in image.content.",
-                "image.blobUrl",
-            ));
+        (None, Some(url)) => {
+            let bytes = state.blob.fetch(url).await?;
+            if bytes.len() > MAX_IMAGE_BYTES {
+                let message = format!("The image is larger than {} bytes.", MAX_IMAGE_BYTES);
+                return Err(ApiError::body(message, "image.blobUrl"));
+            }
+            bytes
         }
         (None, None) => return Err(ApiError::body("image.content is required.", "image.content")),
         (Some(c), None) => decode_content(c)?,

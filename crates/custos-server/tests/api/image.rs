@@ -51,7 +51,7 @@ async fn bad_images_get_clear_400s() {
 }
 
 /// A committed image of the evaluation set (`eval/images/`, made by `eval/images/generate.py`).
-fn eval_image(name: &str) -> Vec<u8> {
+pub fn eval_image(name: &str) -> Vec<u8> {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../eval/images").join(name);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }

@@ -1,7 +1,8 @@
 //! API tests: the whole router driven in-process (no socket) against a temporary SQLite database and the real
 //! models from `<workspace>/models` (run `scripts/fetch-models.sh` first; `make test` does).
 //!
-//! Where new tests go: one module per resource (`text`, `image`, `blocklists`, `protocol` for auth, versions and
+//! Where new tests go: one module per resource (`text`, `image`, `image_blob` for `image.blobUrl` fetching against
+//! a local HTTP server, `blocklists`, `protocol` for auth, versions and
 //! errors, `privacy` for what must never be logged, `admin` for the admin API, `feedback` for reports, `usage` for
 //! usage counters and key suspension, `samples` for the Sample Content program: consent, masking, reviewers, audit,
 //! `explain` for the text extension: scores and explanation spans).
@@ -11,6 +12,7 @@ mod blocklists;
 mod explain;
 mod feedback;
 mod image;
+mod image_blob;
 mod isolation;
 mod privacy;
 mod protocol;

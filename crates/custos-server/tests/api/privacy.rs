@@ -68,6 +68,23 @@ async fn no_route_logs_request_content() {
     raw.assert_error(400, "InvalidRequestBody");
     assert!(!raw.body.to_string().contains(canary));
 
+    // image.blobUrl (it may carry a SAS token): neither logged nor quoted, whether fetched or refused.
+    let server = crate::image_blob::BlobServer::start(png(64, 64)).await;
+    let blob_app = TestApp::with_config(server.config(&[])).await;
+    let base = server.base();
+    for blob_url in [
+        format!("{base}/imgs/a.jpg?sig={canary}"),
+        format!("{base}/imgs/{canary}"),
+        format!("{base}/imgs/redirect?sig={canary}"),
+        format!("{base}/{canary}/a.jpg"),
+        format!("http://{canary}.invalid/imgs/a.jpg"),
+    ] {
+        let r = blob_app.call(Method::POST, &url("/image:analyze"), Some(json!({"image": {"blobUrl": blob_url}}))).await;
+        assert!(r.status.as_u16() < 500, "{}", r.body);
+        assert!(!r.body.to_string().contains(canary), "error message echoes the URL: {}", r.body);
+    }
+    assert_eq!(server.hits().len(), 3, "the allow-listed URLs were fetched");
+
     let logged = String::from_utf8_lossy(&log.0.lock().unwrap()).into_owned();
     assert!(logged.contains("request"), "the access log is captured: {logged}");
     assert!(!logged.contains(canary), "request content reached the log");
