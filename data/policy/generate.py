@@ -1183,7 +1183,7 @@ FRAMES = {
 SUFFIXES = ["", "", "", "!", " !!", "...", " 😡", " 🙄", " lol", " 😂", " 🔪", " 💀"]
 
 
-def vary(rng, text, kind):
+def vary(rng, text, kind, category=None):
     r = rng.random()
     if r < 0.15:
         text = text.lower()
@@ -1191,8 +1191,10 @@ def vary(rng, text, kind):
         text = text.upper()
     if rng.random() < 0.3:
         suffix = rng.choice(SUFFIXES)
-        # emoji with violent connotations only on harmful lines, so they don't become a false cue for benign ones
-        if kind != "harmful" and suffix.strip() in ("🔪", "😡", "💀"):
+        # emoji with violent connotations only on harmful lines, so they don't become a false cue for benign ones,
+        # and not on Sexual ones, where they would teach "knife emoji = sexual" (the draw is kept either way, so
+        # no other record changes)
+        if (kind != "harmful" or category == SX) and suffix.strip() in ("🔪", "😡", "💀"):
             suffix = ""
         text = text.rstrip(".") + suffix
     return text
@@ -1233,7 +1235,7 @@ def generate():
             for i, template in enumerate(templates):
                 tid = f"{lang}-{category}-{severity}-{g}-{i}"
                 for text in fill(grng, template, slots, FRAMES.get(lang, ["{x}"]), PER_TEMPLATE):
-                    rec = {"text": vary(grng, text, kind), "lang": lang, "category": category, "severity": severity,
+                    rec = {"text": vary(grng, text, kind, category), "lang": lang, "category": category, "severity": severity,
                            "kind": kind, "template": tid, "source": "custos-policy"}
                     if also:
                         rec["also"] = also
