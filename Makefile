@@ -19,6 +19,8 @@ models:
 	bash scripts/fetch-models.sh "$(MODEL_DIR)"
 	bash scripts/build-encoder.sh "$(MODEL_DIR)"
 	bash scripts/build-use.sh "$(MODEL_DIR)"
+	bash scripts/build-ocr.sh "$(MODEL_DIR)"
+	bash scripts/build-nsfwjs.sh "$(MODEL_DIR)"
 
 build:
 	$(CARGO) build --release --locked --workspace
@@ -29,6 +31,7 @@ run: models build
 ## Tests run in release mode so the dependency tree is compiled once for the server and the tests.
 unit: models build
 	CUSTOS_MODEL_DIR="$(MODEL_DIR)" $(CARGO) test --release --locked --workspace
+	CUSTOS_MODEL_DIR="$(MODEL_DIR)" $(CARGO) test --release --locked -p custos-server --features blob-https --test api -- image_blob
 
 compat: models build
 	CUSTOS_MODEL_DIR="$(MODEL_DIR)" bash scripts/compat.sh

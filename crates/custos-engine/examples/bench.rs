@@ -5,10 +5,13 @@
 //! Prints a Markdown table: blocklist compile and match, text model on short and 1,000-character texts, image
 //! model on 512×512 JPEGs. Single thread; the server runs one such worker per core. `--images` runs only the
 //! image part, which also measures 512×512 JPEGs with and without text on 1 and 2 worker threads (one shared
-//! model, one intra-op thread per session, as the server runs it) and the process's peak memory.
+//! model, one intra-op thread per session, as the server runs it), the process's peak memory, and a per-stage
+//! breakdown on one thread (decode, the image models without OCR, OCR probe / detection / recognition), each the
+//! median of several runs per image, which is steadier than throughput on a shared machine.
 
 use custos_engine::blocklist::{normalize, CompiledBlocklist, ItemSpec};
-use custos_engine::image::ImageModel;
+use custos_engine::image::ocr::{Ocr, OcrLimits, OcrProfile};
+use custos_engine::image::{decode, ImageLimits, ImageModel, ImageOptions};
 use custos_engine::text::TextModel;
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -188,4 +191,73 @@ fn image_bench(dir: &std::path::Path) {
         "| peak RSS (VmHWM): before models / after load / after the 512×512 runs / after the 7200×7200 request | {before:.0} / {loaded:.0} / {after_512:.0} / {:.0} MiB | |",
         peak_rss_mib()
     );
+    // Last, so that its extra sessions do not count in the peak memory above.
+    stage_breakdown(dir, &[("without text", &no_text), ("with text", &with_text)]);
+}
+
+/// Median of `reps` timings of `f`, in ms.
+fn median_ms(reps: usize, mut f: impl FnMut()) -> f64 {
+    let mut ts: Vec<f64> = (0..reps)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed().as_secs_f64() * 1e3
+        })
+        .collect();
+    ts.sort_by(f64::total_cmp);
+    ts[ts.len() / 2]
+}
+
+/// Single-thread cost per stage, mean over the images of each set of the per-image median over 7 runs.
+fn stage_breakdown(dir: &std::path::Path, sets: &[(&str, &Vec<Vec<u8>>)]) {
+    let limits = ImageLimits::default();
+    let mut options = ImageOptions::new(1);
+    options.ocr = None;
+    options.sessions = 1;
+    let sexual = ImageModel::load_with(dir, options).expect("image model");
+    let ocr = Ocr::load(dir, 1, 1, OcrLimits::default()).expect("OCR models");
+    const REPS: usize = 7;
+    for (name, jpegs) in sets {
+        let (mut dec, mut img, mut probe, mut det, mut rec, mut total) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+        let (mut det_runs, mut det_px, mut rec_runs) = (0, 0, 0);
+        for jpeg in jpegs.iter() {
+            dec += median_ms(REPS, || {
+                black_box(decode(jpeg, &limits).unwrap());
+            });
+            let decoded = decode(jpeg, &limits).unwrap();
+            img += median_ms(REPS, || {
+                black_box(sexual.analyze_decoded(&decoded).unwrap());
+            });
+            let mut runs: Vec<OcrProfile> = (0..REPS)
+                .map(|_| {
+                    let mut p = OcrProfile::default();
+                    black_box(ocr.recognize_profiled(&decoded.rgb, &mut p).unwrap());
+                    p
+                })
+                .collect();
+            let ms = |d: std::time::Duration| d.as_secs_f64() * 1e3;
+            runs.sort_by(|a, b| ms(a.probe + a.detect + a.recognize).total_cmp(&ms(b.probe + b.detect + b.recognize)));
+            let p = runs[REPS / 2];
+            probe += ms(p.probe);
+            det += ms(p.detect);
+            rec += ms(p.recognize);
+            total += ms(p.probe + p.detect + p.recognize);
+            det_runs += p.det_runs;
+            det_px += p.det_pixels;
+            rec_runs += p.rec_runs;
+        }
+        let n = jpegs.len() as f64;
+        println!(
+            "| stages, 512×512 JPEG {name}, 1 thread, mean per image: decode / image models without OCR / OCR probe / \
+             OCR detection ({det_runs} runs, {:.0} kpx in all) / recognition ({rec_runs} runs) / OCR total | | \
+             {:.1} / {:.1} / {:.1} / {:.1} / {:.1} / {:.1} ms |",
+            det_px as f64 / 1e3,
+            dec / n,
+            img / n,
+            probe / n,
+            det / n,
+            rec / n,
+            total / n
+        );
+    }
 }

