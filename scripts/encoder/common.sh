@@ -1,5 +1,16 @@
-# Shared by scripts/build-encoder.sh and scripts/build-use.sh (sourced, not run). Needs ROOT, WHEELS, VENV and
-# PYTHON to be set by the caller.
+# Shared by the model build scripts (scripts/build-{encoder,use,ocr,nsfwjs}.sh; sourced, not run). Needs ROOT (the
+# repository root) to be set by the caller; model_paths sets the rest.
+
+# model_paths [MODEL_DIR]: sets MODEL_DIR (the argument, else $CUSTOS_MODEL_DIR, else <repo>/models; made absolute),
+# VENDOR (its vendor/ folder), WHEELS and VENV (under .cache/) and PYTHON.
+model_paths() {
+  if [ $# -ge 1 ]; then MODEL_DIR="$1"; elif [ -n "${CUSTOS_MODEL_DIR:-}" ]; then MODEL_DIR="$CUSTOS_MODEL_DIR"; else MODEL_DIR="$ROOT/models"; fi
+  case "$MODEL_DIR" in /*) ;; *) MODEL_DIR="$PWD/$MODEL_DIR" ;; esac
+  VENDOR="$MODEL_DIR/vendor"
+  WHEELS="$ROOT/.cache/wheels"
+  VENV="$ROOT/.cache/encoder-venv"
+  PYTHON="${PYTHON:-python3}"
+}
 
 sha256_of() { sha256sum "$1" | cut -d' ' -f1; }
 

@@ -42,17 +42,41 @@ fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
 
-/// Fits one model. `x` holds `rows × dim` features row-major; `y` the gold severity per row (negative = unknown,
-/// skipped); `weight` the loss weight per row.
-pub fn fit(x: &[f32], dim: usize, y: &[i8], weight: &[f32], cfg: &OrdinalConfig) -> Ordinal {
-    assert_eq!(x.len(), y.len() * dim);
+/// The level weights of the known rows ([`level_weights`] of their weighted counts).
+fn row_level_weights(y: &[i8], weight: &[f32]) -> [f32; 8] {
     let mut counts = [0.0f64; 8];
     for (&l, &w) in y.iter().zip(weight) {
         if l >= 0 {
             counts[l as usize] += w as f64;
         }
     }
-    let lw = level_weights(&counts);
+    level_weights(&counts)
+}
+
+/// One SGD step of the cut-points for a row with score `s`, gold level `y` and loss weight `w`; keeps them
+/// ascending and returns the loss gradient with respect to `s`.
+fn cut_step(cut: &mut [f32; LEVELS], s: f32, y: i8, w: f32, lr: f32) -> f32 {
+    let mut g = 0.0;
+    for k in 0..LEVELS {
+        let target = if y as usize > k { 1.0 } else { 0.0 };
+        let d = sigmoid(s - cut[k]) - target;
+        g += d;
+        cut[k] += lr * w * d / LEVELS as f32;
+    }
+    for k in 1..LEVELS {
+        let lo = cut[k - 1] + 0.01;
+        if cut[k] < lo {
+            cut[k] = lo;
+        }
+    }
+    g / LEVELS as f32 * w
+}
+
+/// Fits one model. `x` holds `rows × dim` features row-major; `y` the gold severity per row (negative = unknown,
+/// skipped); `weight` the loss weight per row.
+pub fn fit(x: &[f32], dim: usize, y: &[i8], weight: &[f32], cfg: &OrdinalConfig) -> Ordinal {
+    assert_eq!(x.len(), y.len() * dim);
+    let lw = row_level_weights(y, weight);
     let mut model = Ordinal { w: vec![0.0; dim], cut: std::array::from_fn(|k| k as f32 * 0.5 + 0.5) };
     let mut order: Vec<usize> = (0..y.len()).filter(|&i| y[i] >= 0 && weight[i] > 0.0).collect();
     if order.is_empty() {
@@ -68,21 +92,7 @@ pub fn fit(x: &[f32], dim: usize, y: &[i8], weight: &[f32], cfg: &OrdinalConfig)
             step += 1;
             let row = &x[i * dim..(i + 1) * dim];
             let s = model.score(row);
-            let w = weight[i] * lw[y[i] as usize];
-            let mut g = 0.0;
-            for k in 0..LEVELS {
-                let target = if y[i] as usize > k { 1.0 } else { 0.0 };
-                let d = sigmoid(s - model.cut[k]) - target;
-                g += d;
-                model.cut[k] += lr * w * d / LEVELS as f32;
-            }
-            for k in 1..LEVELS {
-                let lo = model.cut[k - 1] + 0.01;
-                if model.cut[k] < lo {
-                    model.cut[k] = lo;
-                }
-            }
-            let g = g / LEVELS as f32 * w;
+            let g = cut_step(&mut model.cut, s, y[i], weight[i] * lw[y[i] as usize], lr);
             for (wj, xj) in model.w.iter_mut().zip(row) {
                 *wj -= lr * (g * xj + cfg.l2 * *wj);
             }
@@ -104,13 +114,7 @@ pub fn fit_hidden(
     cfg: &OrdinalConfig,
 ) -> (Ordinal, HiddenLayer) {
     assert_eq!(x.len(), y.len() * dim);
-    let mut counts = [0.0f64; 8];
-    for (&l, &w) in y.iter().zip(weight) {
-        if l >= 0 {
-            counts[l as usize] += w as f64;
-        }
-    }
-    let lw = level_weights(&counts);
+    let lw = row_level_weights(y, weight);
     let mut rng = SplitMix::new(cfg.seed ^ 0x6869_6464_656e);
     let mut uniform = |scale: f32| ((rng.next_u64() >> 40) as f32 / (1u64 << 24) as f32 * 2.0 - 1.0) * scale;
     let a = (3.0f32).sqrt() * (dim as f32).sqrt();
@@ -140,21 +144,7 @@ pub fn fit_hidden(
                 act[j] = pre.max(0.0);
                 s += layer.w2[j] * act[j];
             }
-            let w = weight[i] * lw[y[i] as usize];
-            let mut g = 0.0;
-            for k in 0..LEVELS {
-                let target = if y[i] as usize > k { 1.0 } else { 0.0 };
-                let d = sigmoid(s - model.cut[k]) - target;
-                g += d;
-                model.cut[k] += lr * w * d / LEVELS as f32;
-            }
-            for k in 1..LEVELS {
-                let lo = model.cut[k - 1] + 0.01;
-                if model.cut[k] < lo {
-                    model.cut[k] = lo;
-                }
-            }
-            let g = g / LEVELS as f32 * w;
+            let g = cut_step(&mut model.cut, s, y[i], weight[i] * lw[y[i] as usize], lr);
             for j in 0..hidden {
                 if act[j] > 0.0 {
                     let gp = g * layer.w2[j];
