@@ -34,9 +34,10 @@ impl EncodingCache {
             h.update(std::fs::read(model_dir.join("vendor").join(f)).unwrap_or_default());
         }
         // v3: chunked encodings of both encoders (see `ensemble::chunk_ranges`); v4: no multilingual encoding of
-        // chunks without an informative piece (`MultilingualEncoder::encode`)
+        // chunks without an informative piece; v5: nor of chunks mostly in scripts USE does not cover (both
+        // `MultilingualEncoder::encode`)
         let tag = if minilm { "" } else { "-use-only-u" };
-        let path = dir.join(format!("encodings-v4{tag}-{}.bin", &hex::encode(h.finalize())[..16]));
+        let path = dir.join(format!("encodings-v5{tag}-{}.bin", &hex::encode(h.finalize())[..16]));
         let map = std::fs::read(&path).ok().and_then(|b| parse(&b)).unwrap_or_default();
         EncodingCache { path: Some(path), map, dirty: false }
     }

@@ -39,7 +39,9 @@ struct Args {
 
 /// Widths tried for the hidden layer of the multilingual heads (0 = linear heads); the one with the best mean
 /// AUPRC (≥ 2) of the head alone on the calibration split's own-data rows is kept. `--hidden N` fixes the width.
-const HIDDEN_CANDIDATES: [usize; 4] = [0, 16, 32, 64];
+const HIDDEN_CANDIDATES: [usize; 3] = [0, 16, 32];
+/// Seeds averaged per hidden-layer head ([`ordinal::fit_hidden_bagged`]).
+const HIDDEN_BAGS: usize = 3;
 /// Passes and learning rate of the hidden-layer heads.
 const HIDDEN_EPOCHS: usize = 12;
 const HIDDEN_LR: f32 = 0.2;
@@ -209,18 +211,21 @@ fn main() -> Result<()> {
     let mut best: Option<(f64, EnsembleParams)> = None;
     for &width in &widths {
         let mut trial = EnsembleParams::zeros();
-        for h in 0..HEADS {
+        let heads: Vec<usize> = (0..HEADS).collect();
+        let fitted = eval::par_map(&heads, |&h| {
             let ym: Vec<i8> =
                 train_set.iter().zip(&train_enc).map(|(e, v)| if v.multi.is_empty() { -1 } else { e.labels[h] }).collect();
             let w: Vec<f32> = train_set.iter().map(|e| data::head_weights(e)[h]).collect();
             if width > 0 {
-                let (fitted, layer) = ordinal::fit_hidden(&xm, MDIM, &ym, &w, width, &hidden_cfg);
-                trial.mheads[h].copy_from_slice(&fitted.w);
-                trial.mlp.push(layer);
+                let (lin, layer) = ordinal::fit_hidden_bagged(&xm, MDIM, &ym, &w, width, HIDDEN_BAGS, &hidden_cfg);
+                (lin, Some(layer))
             } else {
-                let fitted = ordinal::fit(&xm, MDIM, &ym, &w, &head_cfg);
-                trial.mheads[h].copy_from_slice(&fitted.w);
+                (ordinal::fit(&xm, MDIM, &ym, &w, &head_cfg).w, None)
             }
+        });
+        for (h, (lin, layer)) in fitted.into_iter().enumerate() {
+            trial.mheads[h].copy_from_slice(&lin);
+            trial.mlp.extend(layer);
         }
         let aps: Vec<f64> = (0..HEADS)
             .map(|h| {
@@ -371,7 +376,7 @@ fn main() -> Result<()> {
     let hyper = format!(
         "n-gram heads: SGD, {} epochs, lr {} → {:.3} (linear), seed {:#x}, single thread; embedding heads: ordinal \
          logistic SGD, {} epochs, lr {} → {:.3}, L2 {}; multilingual heads: the same plus a ReLU hidden layer \
-         (backpropagation, {} epochs, lr {} → {:.3}) of width {} chosen on the calibration split (own-data mean \
+         (backpropagation, {} epochs, lr {} → {:.3}; the mean of {HIDDEN_BAGS} seeds, so {} units) of width {} chosen on the calibration split (own-data mean \
          AUPRC ≥2 of the head alone: {}); combiner: ordinal logistic on the calibration split, \
          full-batch Adam on standardized inputs, {} steps, L2 {}",
         args.cfg.epochs,
@@ -386,6 +391,7 @@ fn main() -> Result<()> {
         hidden_cfg.lr,
         hidden_cfg.lr * 0.1,
         params.mlp.first().map_or(0, |m| m.hidden()),
+        params.mlp.first().map_or(0, |m| m.hidden() / HIDDEN_BAGS),
         selection.iter().map(|(w, ap)| format!("{w} → {ap:.4}")).collect::<Vec<_>>().join(", "),
         COMBINER_STEPS,
         COMBINER_L2

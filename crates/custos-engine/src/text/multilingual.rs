@@ -15,6 +15,7 @@ use crate::EngineError;
 use ort::value::Tensor;
 use std::path::Path;
 
+
 /// Model file inside `model_dir/vendor/`.
 pub const MODEL_FILE: &str = "use-m3.onnx";
 /// Vocabulary file inside `model_dir/vendor/`.
@@ -23,6 +24,32 @@ pub const VOCAB_FILE: &str = "use-m3-vocab.tsv";
 pub const DIM: usize = 512;
 const INPUT: &str = "ids";
 const OUTPUT: &str = "embedding";
+
+/// Whether a letter belongs to a script of USE's 16 languages: Latin, Cyrillic, Arabic, Thai, Hangul, kana, Han.
+fn covered_letter(c: char) -> bool {
+    matches!(u32::from(c),
+        0x0000..=0x024F | 0x1E00..=0x1EFF | 0xFF21..=0xFF5A // Latin
+        | 0x0400..=0x052F // Cyrillic
+        | 0x0600..=0x06FF | 0x0750..=0x077F | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF // Arabic
+        | 0x0E00..=0x0E7F // Thai
+        | 0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF // Hangul
+        | 0x3040..=0x30FF | 0x31F0..=0x31FF | 0xFF66..=0xFF9F // kana
+        | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FFFF // Han
+    )
+}
+
+/// Whether USE can say something about `text`: at least half of its letters are in the scripts of its 16 training
+/// languages. Devanagari (Hindi), Hebrew, Greek, Bengali, Tamil … are not: the vocabulary holds a few of their
+/// characters, so such a text gets pieces and an embedding, but one the heads were never shown anything like, and
+/// their answers on it are noise (a Hindi "everyone deserves respect" scored Violence 5).
+pub fn covers(text: &str) -> bool {
+    let (mut letters, mut covered) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        covered += usize::from(covered_letter(c));
+    }
+    letters == 0 || covered * 2 >= letters
+}
 
 /// A pool of multilingual encoder sessions and the SentencePiece vocabulary.
 pub struct MultilingualEncoder {
@@ -67,8 +94,12 @@ impl MultilingualEncoder {
     }
 
     /// Embeds `text`; `None` when no piece is informative (empty, only white space, or only characters outside the
-    /// vocabulary such as emoji: every such text would get the same embedding, which says nothing about it).
+    /// vocabulary such as emoji: every such text would get the same embedding, which says nothing about it) or when
+    /// most of its letters are in scripts the model was not trained on ([`covers`]).
     pub fn encode(&self, text: &str) -> Result<Option<[f32; DIM]>, EngineError> {
+        if !covers(text) {
+            return Ok(None);
+        }
         let ids = self.tokenizer.encode(text);
         if !ids.iter().any(|&id| self.tokenizer.is_informative(id)) {
             return Ok(None);
@@ -105,5 +136,22 @@ impl MultilingualEncoder {
             *d = if s.is_finite() { *s } else { 0.0 };
         }
         Ok(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::covers;
+
+    #[test]
+    fn coverage_follows_the_scripts_of_the_training_languages() {
+        for t in ["hello", "Привет", "مرحبا", "你好", "こんにちは", "안녕하세요", "สวัสดี", "Ça va ? Żółw", "😀 123", ""] {
+            assert!(covers(t), "{t}");
+        }
+        for t in ["हर इंसान सम्मान का हकदार है", "שלום לכולם", "Καλημέρα σας", "আমি ভালো আছি"] {
+            assert!(!covers(t), "{t}");
+        }
+        assert!(covers("ok नमस्ते friends"), "mostly Latin");
+        assert!(!covers("नमस्ते दोस्तों ok"), "mostly Devanagari");
     }
 }
