@@ -422,9 +422,10 @@ fn main() -> Result<()> {
     report.push_str(
         "Each member's own continuous score: the n-gram model's raw ordinal score, the embedding heads' scores (max \
          over chunks), and the ensemble's combined score. Own data = the policy set's held-apart templates. \
-         all-MiniLM-L6-v2 is a member only with `--minilm` (off by default: with it, on 2026-11-27, own-data AUPRC ≥ 2 \
-         was 0.885/0.938/0.886/0.890 against 0.882/0.963/0.876/0.890 without, at about half the throughput and \
-         +150 MB; see `bench/runs/2026-11-27-text-ensemble.md`).\n\n",
+         all-MiniLM-L6-v2 is a member only with `--minilm` (off by default: when it was last compared, \
+         with linear heads and the policy set before its third batch, own-data AUPRC ≥ 2 was 0.885/0.938/0.886/0.890 \
+         with it against 0.882/0.963/0.876/0.890 without, at about half the throughput and +150 MB; see \
+         `bench/runs/2026-11-27-text-ensemble.md`).\n\n",
     );
     let lin: Vec<[f32; 4]> = test_comp.iter().map(|c| c.linear).collect();
     let emb: Vec<[f32; 4]> = test_comp.iter().map(|c| c.embedding).collect();
