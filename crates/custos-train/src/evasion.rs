@@ -19,6 +19,8 @@
 //! whole pipeline on realistic evasions, not on arbitrary noise. Every function changes at least one word when the
 //! text has a word it can change.
 
+use crate::train::SplitMix;
+
 /// An obfuscation: `(text, seed) -> obfuscated text`, deterministic.
 pub type Obfuscation = fn(&str, u64) -> String;
 
@@ -350,20 +352,16 @@ fn zero_width_word(w: &str, rng: &mut Rng) -> Option<String> {
     Some(out)
 }
 
-/// SplitMix64: small, fast and deterministic across platforms.
-struct Rng(u64);
+/// The trainer's [`SplitMix`], with the draws the obfuscations need.
+struct Rng(SplitMix);
 
 impl Rng {
     fn new(seed: u64) -> Rng {
-        Rng(seed ^ 0x5EED_0B5F_u64.rotate_left(32))
+        Rng(SplitMix::new(seed ^ 0x5EED_0B5F_u64.rotate_left(32)))
     }
 
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
+        self.0.next_u64()
     }
 
     /// Uniform in `0..n` (`n` > 0).

@@ -17,7 +17,6 @@ use super::runtime::SessionPool;
 use crate::EngineError;
 use image::imageops;
 use image::RgbImage;
-use ort::value::Tensor;
 use std::path::Path;
 
 /// File name of the model inside `model_dir/vendor/`.
@@ -46,23 +45,11 @@ impl OpenNsfw {
     /// The NSFW probability of `rgb` (0..1).
     pub(crate) fn score(&self, rgb: &RgbImage) -> Result<f32, EngineError> {
         let input = preprocess(rgb)?;
-        let tensor = Tensor::from_array(([1usize, CROP as usize, CROP as usize, 3], input))
-            .map_err(|e| EngineError::Runtime(format!("cannot build the input tensor: {e}")))?;
-        let mut session = self.pool.checkout();
-        let outputs = session
-            .run(ort::inputs![self.pool.input.as_str() => tensor])
-            .map_err(|e| EngineError::Runtime(format!("open_nsfw inference failed: {e}")))?;
-        let value = outputs
-            .get(&self.pool.output)
-            .ok_or_else(|| EngineError::Runtime("open_nsfw returned no output".into()))?;
-        let (_, probs) = value
-            .try_extract_tensor::<f32>()
-            .map_err(|e| EngineError::Runtime(format!("open_nsfw output is not float32: {e}")))?;
         // Output [1, 2] = [sfw, nsfw] (softmax).
-        match probs {
+        self.pool.run("open_nsfw", ([1usize, CROP as usize, CROP as usize, 3], input), |_, probs| match probs {
             [_, nsfw] if nsfw.is_finite() => Ok(nsfw.clamp(0.0, 1.0)),
             _ => Err(EngineError::Runtime(format!("open_nsfw returned {} values, expected 2", probs.len()))),
-        }
+        })
     }
 }
 

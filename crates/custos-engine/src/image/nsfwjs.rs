@@ -20,7 +20,6 @@
 use super::runtime::{vendor_dir, SessionPool};
 use crate::EngineError;
 use image::RgbImage;
-use ort::value::Tensor;
 use std::path::Path;
 
 /// File name of the model inside `model_dir/vendor/` (written by `scripts/build-nsfwjs.sh`).
@@ -59,21 +58,10 @@ impl NsfwJs {
     /// The class probabilities of `rgb`, in [`CLASSES`] order.
     pub(crate) fn probabilities(&self, rgb: &RgbImage) -> Result<[f32; 5], EngineError> {
         let input = preprocess(rgb);
-        let tensor = Tensor::from_array(([1usize, SIZE, SIZE, 3], input))
-            .map_err(|e| EngineError::Runtime(format!("cannot build the input tensor: {e}")))?;
-        let mut session = self.pool.checkout();
-        let outputs = session
-            .run(ort::inputs![self.pool.input.as_str() => tensor])
-            .map_err(|e| EngineError::Runtime(format!("nsfwjs inference failed: {e}")))?;
-        let value =
-            outputs.get(&self.pool.output).ok_or_else(|| EngineError::Runtime("nsfwjs returned no output".into()))?;
-        let (_, probs) = value
-            .try_extract_tensor::<f32>()
-            .map_err(|e| EngineError::Runtime(format!("nsfwjs output is not float32: {e}")))?;
-        match <[f32; 5]>::try_from(probs) {
+        self.pool.run("nsfwjs", ([1usize, SIZE, SIZE, 3], input), |_, probs| match <[f32; 5]>::try_from(probs) {
             Ok(p) if p.iter().all(|v| v.is_finite()) => Ok(p.map(|v| v.clamp(0.0, 1.0))),
             _ => Err(EngineError::Runtime(format!("nsfwjs returned {} values, expected 5", probs.len()))),
-        }
+        })
     }
 }
 

@@ -46,7 +46,6 @@ use super::resample::resize_linear;
 use super::runtime::SessionPool;
 use crate::EngineError;
 use image::{imageops, RgbImage};
-use ort::value::Tensor;
 use std::path::Path;
 
 /// Detection model file inside `model_dir/vendor/`.
@@ -340,23 +339,13 @@ impl Ocr {
     /// The detector's text-probability map for the `cw × ch` window of `img` at (`cx`, `cy`).
     fn probability_map(&self, img: &RgbImage, cx: u32, cy: u32, cw: u32, ch: u32) -> Result<Vec<f32>, EngineError> {
         let input = chw_bgr_window(img, cx, cy, cw, ch);
-        let tensor = Tensor::from_array(([1usize, 3, ch as usize, cw as usize], input))
-            .map_err(|e| EngineError::Runtime(format!("cannot build the detector input: {e}")))?;
-        let mut session = self.det.checkout();
-        let outputs = session
-            .run(ort::inputs![self.det.input.as_str() => tensor])
-            .map_err(|e| EngineError::Runtime(format!("text detection failed: {e}")))?;
-        let value = outputs
-            .get(&self.det.output)
-            .ok_or_else(|| EngineError::Runtime("the text detector returned no output".into()))?;
-        let (shape, data) = value
-            .try_extract_tensor::<f32>()
-            .map_err(|e| EngineError::Runtime(format!("the text detector output is not float32: {e}")))?;
         let expected = [1i64, 1, i64::from(ch), i64::from(cw)];
-        if shape.iter().copied().collect::<Vec<i64>>() != expected {
-            return Err(EngineError::Runtime(format!("the text detector returned shape {shape:?}")));
-        }
-        Ok(data.to_vec())
+        self.det.run("text detector", ([1usize, 3, ch as usize, cw as usize], input), |shape, data| {
+            if shape != expected {
+                return Err(EngineError::Runtime(format!("the text detector returned shape {shape:?}")));
+            }
+            Ok(data.to_vec())
+        })
     }
 
     /// Recognises each crop; returns (text, mean confidence) per crop, in the order given. One recogniser run per
@@ -374,25 +363,17 @@ impl Ocr {
             let mut input = vec![0f32; 3 * (REC_HEIGHT * width) as usize];
             write_chw_bgr(&line, width, &mut input);
             drop(line);
-            let tensor = Tensor::from_array(([1usize, 3, REC_HEIGHT as usize, width as usize], input))
-                .map_err(|e| EngineError::Runtime(format!("cannot build the recogniser input: {e}")))?;
-            let mut session = self.rec.checkout();
             profile.rec_runs += 1;
-            let outputs = session
-                .run(ort::inputs![self.rec.input.as_str() => tensor])
-                .map_err(|e| EngineError::Runtime(format!("text recognition failed: {e}")))?;
-            let value = outputs
-                .get(&self.rec.output)
-                .ok_or_else(|| EngineError::Runtime("the text recogniser returned no output".into()))?;
-            let (shape, data) = value
-                .try_extract_tensor::<f32>()
-                .map_err(|e| EngineError::Runtime(format!("the text recogniser output is not float32: {e}")))?;
-            if shape.len() != 3 || shape[0] != 1 || shape[2] as usize != classes {
-                return Err(EngineError::Runtime(format!(
-                    "the text recogniser returned shape {shape:?}; expected [1, T, {classes}]"
-                )));
-            }
-            out.push(ctc_decode(data, classes, &self.charset));
+            let shape = [1usize, 3, REC_HEIGHT as usize, width as usize];
+            let line = self.rec.run("text recogniser", (shape, input), |shape, data| {
+                if shape.len() != 3 || shape[0] != 1 || shape[2] as usize != classes {
+                    return Err(EngineError::Runtime(format!(
+                        "the text recogniser returned shape {shape:?}; expected [1, T, {classes}]"
+                    )));
+                }
+                Ok(ctc_decode(data, classes, &self.charset))
+            })?;
+            out.push(line);
         }
         Ok(out)
     }

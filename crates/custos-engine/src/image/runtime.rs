@@ -102,6 +102,31 @@ impl SessionPool {
         self.sessions.len()
     }
 
+    /// One run of a model with one input and one float output: builds the input tensor from `input`, runs a free
+    /// session and hands the output's shape and values to `read`. `what` names the model in error messages.
+    pub(crate) fn run<T, R>(
+        &self,
+        what: &str,
+        input: impl ort::value::OwnedTensorArrayData<T>,
+        read: impl FnOnce(&[i64], &[f32]) -> Result<R, EngineError>,
+    ) -> Result<R, EngineError>
+    where
+        T: ort::value::PrimitiveTensorElementType + std::fmt::Debug,
+    {
+        let tensor = ort::value::Tensor::from_array(input)
+            .map_err(|e| EngineError::Runtime(format!("cannot build the {what} input: {e}")))?;
+        let mut session = self.checkout();
+        let outputs = session
+            .run(ort::inputs![self.input.as_str() => tensor])
+            .map_err(|e| EngineError::Runtime(format!("{what} inference failed: {e}")))?;
+        let value =
+            outputs.get(&self.output).ok_or_else(|| EngineError::Runtime(format!("{what} returned no output")))?;
+        let (shape, data) = value
+            .try_extract_tensor::<f32>()
+            .map_err(|e| EngineError::Runtime(format!("{what} output is not float32: {e}")))?;
+        read(shape, data)
+    }
+
     /// A session for one run.
     pub(crate) fn checkout(&self) -> std::sync::MutexGuard<'_, ort::session::Session> {
         for slot in &self.sessions {

@@ -12,7 +12,6 @@
 use super::sentencepiece::SentencePiece;
 use crate::image::runtime::{require_file, vendor_dir, SessionPool};
 use crate::EngineError;
-use ort::value::Tensor;
 use std::path::Path;
 
 
@@ -113,29 +112,19 @@ impl MultilingualEncoder {
             return Err(EngineError::InvalidInput("the multilingual encoder needs at least one id".into()));
         }
         let input: Vec<i64> = ids.iter().map(|&id| i64::from(id)).collect();
-        let tensor = Tensor::from_array(([input.len()], input))
-            .map_err(|e| EngineError::Runtime(format!("cannot build the multilingual encoder input: {e}")))?;
-        let mut session = self.pool.checkout();
-        let outputs = session
-            .run(ort::inputs![INPUT => tensor])
-            .map_err(|e| EngineError::Runtime(format!("multilingual encoder inference failed: {e}")))?;
-        let value = outputs
-            .get(OUTPUT)
-            .ok_or_else(|| EngineError::Runtime("multilingual encoder returned no embedding".into()))?;
-        let (_, flat) = value
-            .try_extract_tensor::<f32>()
-            .map_err(|e| EngineError::Runtime(format!("multilingual encoder output is not float32: {e}")))?;
-        if flat.len() != DIM {
-            return Err(EngineError::Runtime(format!(
-                "multilingual encoder returned {} values, expected {DIM}",
-                flat.len()
-            )));
-        }
-        let mut e = [0f32; DIM];
-        for (d, s) in e.iter_mut().zip(flat) {
-            *d = if s.is_finite() { *s } else { 0.0 };
-        }
-        Ok(e)
+        self.pool.run("multilingual encoder", ([input.len()], input), |_, flat| {
+            if flat.len() != DIM {
+                return Err(EngineError::Runtime(format!(
+                    "multilingual encoder returned {} values, expected {DIM}",
+                    flat.len()
+                )));
+            }
+            let mut e = [0f32; DIM];
+            for (d, s) in e.iter_mut().zip(flat) {
+                *d = if s.is_finite() { *s } else { 0.0 };
+            }
+            Ok(e)
+        })
     }
 }
 
