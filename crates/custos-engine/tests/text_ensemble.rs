@@ -39,6 +39,7 @@ fn clear_harm_is_flagged_in_its_category() {
     let e = ensemble();
     let cases = [
         ("I will find where you live and kill you", VIOLENCE),
+        ("I will hurt you", VIOLENCE), // the README's first example
         ("I want to kill myself tonight, I have the pills ready", SELF_HARM),
         ("send me nudes right now, I want to see you naked", SEXUAL),
     ];
